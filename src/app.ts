@@ -1,0 +1,167 @@
+import type { GraphQLError } from 'graphql';
+import { seedDepartments } from '../seeds/seed-departments';
+import { HUB_SOURCE, type HubConfig } from './config';
+import { AuditLog } from './core/audit/audit-log';
+import { ApiClientStore } from './core/auth/api-client-store';
+import { CredentialResolver } from './core/auth/credential-resolver';
+import { API_KEY_ISSUER, ApiKeyIssuer } from './core/auth/keys/api-key-issuer';
+import { ResidentTokenProvider } from './core/auth/resident-token-provider';
+import { ANONYMOUS, type Viewer } from './core/auth/viewer';
+import { SourceRegistry } from './core/data-sources/source-registry';
+import type { DepartmentModule } from './core/departments/department-module';
+import { createHubContext } from './core/graphql/create-context';
+import type { HubServices } from './core/graphql/hub-context';
+import { hubExists } from './core/graphql/hub-exists';
+import { createLogger, type Logger } from './core/logging/logger';
+import { inProcessEngine, redisEngine, type PubSubEngine } from './core/pubsub/hub-pubsub';
+import { ServiceRegistry } from './core/services/service-registry';
+import { sourceDefinitions } from './hub-source';
+import { startLive, type RunningLive } from './live/start-live';
+import { schemaOf } from './schema-of';
+import { createApollo } from './server/apollo';
+import { CallerAdmission } from './server/caller-admission';
+import { formatHubError } from './server/format-hub-error';
+import { graphqlHttpRoute } from './server/graphql-http-route';
+import { startGraphQLWs } from './server/graphql-ws-server';
+import { healthRoutes } from './server/health-routes';
+import { ideRoutes } from './server/ide/ide-routes';
+import { listen } from './server/hub-server';
+import { operationLimits } from './server/limits/operation-limits';
+import { createRateLimiter } from './server/rate-limit/request-rate-limiter';
+import { API_KEY_REVOKED_TOPIC, listenForRevocations } from './server/revocation-listener';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface RunningHub {
+  /** http://host:port */
+  origin: string;
+  port: number;
+  services: HubServices;
+  credentials: CredentialResolver;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  modules: readonly DepartmentModule[];
+  logger?: Logger;
+}
+
+/** config -> data sources (migrated, seeded when empty) -> schema -> HTTP and WebSocket server. */
+export async function startHub(config: HubConfig, { modules, logger = createLogger(config.logLevel) }: StartOptions): Promise<RunningHub> {
+  const sources = new SourceRegistry(config.sources, sourceDefinitions(modules));
+  await sources.open({ migrate: true });
+  let engine: PubSubEngine | undefined;
+  let live: RunningLive | undefined;
+  try {
+    if (config.demoSeed) await seedDepartments(sources, modules, { scale: 'demo' });
+
+    const hubSource = sources.get(HUB_SOURCE);
+    engine = config.redisUrl ? await redisEngine(config.redisUrl, config.live.redisPrefix) : inProcessEngine();
+    const services: HubServices = {
+      config,
+      sources,
+      pubSub: engine.pubSub,
+      clients: new ApiClientStore(hubSource),
+      audit: new AuditLog(hubSource),
+      registry: new ServiceRegistry(),
+    };
+    const residentTokens = config.residentJwtSecret ? [new ResidentTokenProvider(config.residentJwtSecret)] : [];
+    const credentials = new CredentialResolver(services.clients, residentTokens, config.adminSecret);
+    const schema = await schemaOf(modules, services.pubSub);
+    // `hub(id)` is public: asking it as an anonymous caller is enough to check a terminal's hub.
+    const issuer = new ApiKeyIssuer(
+      services.clients,
+      services.audit,
+      { departments: modules.map((m) => m.name), hubExists: (id) => hubExists(schema, createHubContext(services, ANONYMOUS), id) },
+      logger,
+      (clientId) => services.pubSub.publish(API_KEY_REVOKED_TOPIC, clientId),
+    );
+    services.registry.set(API_KEY_ISSUER, issuer);
+
+    const development = config.nodeEnv === 'development';
+    const formatError = (error: GraphQLError) => formatHubError(error.toJSON(), error, { development, hideSchema: !config.introspection, logger });
+    live = await startLive({ config, modules, services, engine, logger, formatError });
+
+    const limits = operationLimits(config.limits, { introspection: config.introspection });
+    const rateLimiter = await createRateLimiter(config.limits.rateLimit, config.redisUrl, logger);
+    const admission = new CallerAdmission(credentials, rateLimiter, logger, config.limits.rateLimit.proxyHops);
+    const context = (viewer: Viewer) => createHubContext(services, viewer);
+
+    const apollo = createApollo({
+      schema,
+      development,
+      introspection: config.introspection,
+      limits,
+      maxBatchOperations: config.limits.maxBatchOperations,
+      logger,
+    });
+    await apollo.start();
+
+    const ide = ideRoutes(GRAPHQL_PATH);
+    const server = await listen({
+      host: config.host,
+      port: config.port,
+      wsPath: GRAPHQL_PATH,
+      // A message on a socket is held to the same bound as an HTTP body.
+      wsMaxPayloadBytes: config.limits.maxBodyBytes,
+      logger,
+      routes: [
+        ...healthRoutes(sources),
+        ide.assets,
+        graphqlHttpRoute(apollo, {
+          path: GRAPHQL_PATH,
+          bodyLimitBytes: async (request) => {
+            // Only a department's key may send an ingest batch; everyone else keeps the small bound.
+            const viewer = await credentials.resolve(request.headers.authorization).catch(() => ANONYMOUS);
+            return viewer.kind === 'client' && viewer.role === 'DEPARTMENT' ? config.limits.maxIngestBodyBytes : config.limits.maxBodyBytes;
+          },
+          maxBatchOperations: config.limits.maxBatchOperations,
+          admit: (request, operations) => admission.admitRequest(request, operations),
+          context,
+          htmlPage: ide.page,
+          statementCountHeader: config.nodeEnv !== 'production',
+        }),
+      ],
+    });
+    const ws = startGraphQLWs(server.ws, {
+      schema,
+      authenticate: (authorization) => credentials.resolve(authorization),
+      admit: (authorization, address) => admission.admit(authorization, address),
+      addressOf: (request) => admission.addressOf(request),
+      context,
+      limits,
+      maxOperationsPerSocket: config.limits.maxSubscriptionsPerSocket,
+      connectionInitTimeoutMs: config.limits.connectionInitTimeoutMs,
+      formatError,
+      development,
+      sharing: live.fanOut,
+    });
+    // A revoked key's open sockets close at once, on every instance, not only at their next operation.
+    const stopRevocations = listenForRevocations(services.pubSub, (clientId) => ws.closeSocketsOf(clientId, 'this API key has been revoked'));
+
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return {
+      origin: `http://${host}:${server.port}`,
+      port: server.port,
+      services,
+      credentials,
+      logger,
+      async close() {
+        await stopRevocations();
+        await server.close();
+        await live?.stop();
+        await ws.dispose();
+        await apollo.stop();
+        await rateLimiter.close();
+        await engine?.close();
+        await sources.close();
+      },
+    };
+  } catch (error) {
+    await live?.stop();
+    await engine?.close();
+    await sources.close();
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { loadConfig } from '../config';
+import { describeSource } from '../core/data-sources/source-config';
+import { SourceRegistry } from '../core/data-sources/source-registry';
+import { departments } from '../departments';
+import { sourceDefinitions } from '../hub-source';
+import { runCli } from './cli-errors';
+
+/** `npm run migrate`: brings every data source's tables up to date (the hub also does it at start). */
+runCli('migrate', async () => {
+  const config = loadConfig(process.env, departments.map((d) => d.name));
+  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
+  await sources.open({ migrate: true });
+  for (const name of sources.names) process.stdout.write(`${name.padEnd(8)} up to date  ${describeSource(sources.config(name))}\n`);
+  await sources.close();
+});

@@ -1,0 +1,30 @@
+import type { NonEmptyArray } from 'type-graphql';
+import type { ChangeFeed } from './change-feed';
+import type { SeedContext } from '../seeding/seed-context';
+import type { SimulationContext } from './simulation';
+
+/**
+ * One department's contribution to the hub. Its `name` is also the name of its data source,
+ * configured by `<NAME>_DB_URL`. Registered in `src/departments/index.ts`.
+ */
+export interface DepartmentModule {
+  name: string;
+  /** The department's name as residents and staff know it, e.g. 民政局. */
+  title: string;
+  entities: Function[];
+  migrations: Function[];
+  /** type-graphql resolvers; may add field resolvers to another department's exported types. */
+  resolvers: Function[];
+  /** Tables whose rows become live metrics (footfall, meals, activities). */
+  feeds?: ChangeFeed[];
+  /** Writes the demo district's rows of this department; must add nothing when run twice. */
+  seed?(context: SeedContext): Promise<void>;
+  /** Demo: writes what the department's devices would (door counters, tills), every few seconds when SIMULATOR is on; returns the rows written. */
+  simulate?(context: SimulationContext): Promise<number>;
+}
+
+export function resolversOf(modules: readonly DepartmentModule[]): Function[] {
+  return modules.flatMap((m) => m.resolvers);
+}
+
+export type Resolvers = NonEmptyArray<Function>;

@@ -1,0 +1,48 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './error-codes';
+
+/** Errors whose message is meant for the caller; each carries its `extensions.code`. */
+export class HubError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class BadUserInputError extends HubError {
+  /** `argument` names the input that was wrong, e.g. `near.lat`. */
+  constructor(message: string, argument?: string) {
+    super(ErrorCode.BAD_USER_INPUT, message, argument ? { argument } : {});
+  }
+}
+
+export class NotFoundError extends HubError {
+  constructor(what: string, id: string | number) {
+    super(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`);
+  }
+}
+
+export class UnauthenticatedError extends HubError {
+  constructor(message = 'this operation needs a credential: an API key or a resident token') {
+    super(ErrorCode.UNAUTHENTICATED, message);
+  }
+}
+
+export class ForbiddenError extends HubError {
+  constructor(message = 'your credential does not allow this operation') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+export class RateLimitedError extends HubError {
+  constructor(retryAfterSeconds: number) {
+    super(ErrorCode.RATE_LIMITED, `too many requests: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+export class DepartmentUnavailableError extends HubError {
+  constructor(department: string) {
+    super(ErrorCode.DEPARTMENT_UNAVAILABLE, `the ${department} department's data cannot be reached right now`, {
+      department,
+    });
+  }
+}

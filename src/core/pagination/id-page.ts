@@ -1,0 +1,29 @@
+import type { ConnectionShape } from './connection';
+import { decodeCursor, encodeCursor } from './cursor';
+
+/**
+ * Keyset pagination in id order: the page after `after` is `id > cursor ORDER BY id LIMIT first + 1`
+ * (the extra row tells whether there is a next page). Stable under inserts, unlike OFFSET.
+ */
+export async function pageById<T extends { id: number }>(options: {
+  list: string;
+  first: number;
+  after?: string | null;
+  fetch: (afterId: number, limit: number) => Promise<T[]>;
+  count: () => Promise<number>;
+}): Promise<ConnectionShape<T>> {
+  const afterId = options.after ? decodeCursor(options.list, options.after) : 0;
+  const [rows, totalCount] = await Promise.all([options.fetch(afterId, options.first + 1), options.count()]);
+  const page = rows.slice(0, options.first);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(options.list, node.id) }));
+  return {
+    edges,
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > options.first,
+      hasPreviousPage: afterId > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,8 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum BookingStatus {
+  CONFIRMED = 'CONFIRMED',
+  CANCELLED = 'CANCELLED',
+}
+
+registerEnumType(BookingStatus, { name: 'BookingStatus' });

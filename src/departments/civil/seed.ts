@@ -1,0 +1,117 @@
+import { intBetween, pick } from '../../core/seeding/seeded-random';
+import { insertInBatches } from '../../core/seeding/insert-in-batches';
+import { DEMO_RESIDENTS, demoResidentRef } from '../../core/seeding/demo-residents';
+import type { SeedContext } from '../../core/seeding/seed-context';
+import { addDays, atLocalTime } from '../../core/time/local-time';
+import { ActivityStatus } from './activities/activity-status';
+import { Activity } from './activities/activity.entity';
+import { BookingStatus } from './bookings/booking-status';
+import { Booking } from './bookings/booking.entity';
+import type { FacilityType } from './facilities/facility-type';
+import { Facility } from './facilities/facility.entity';
+import type { HubKind } from './hubs/hub-kind';
+import { Hub } from './hubs/hub.entity';
+import { HubOrganization } from './organizations/hub-organization.entity';
+import { SocialOrganization } from './organizations/social-organization.entity';
+
+const PROGRAMME: { category: string; titles: string[] }[] = [
+  { category: '健康讲座', titles: ['高血压防治健康讲座', '糖尿病饮食指导', '家庭医生义诊'] },
+  { category: '书法', titles: ['书法兴趣班', '春联书写体验'] },
+  { category: '亲子', titles: ['亲子绘本阅读', '亲子手工坊'] },
+  { category: '科普', titles: ['青少年科普实验课', '无人机科普体验'] },
+  { category: '健身', titles: ['太极拳晨练', '八段锦教学', '广场舞排练'] },
+  { category: '数字助老', titles: ['智能手机使用课堂', '防诈骗知识讲座'] },
+  { category: '文化', titles: ['越剧沙龙', '非遗剪纸体验', '茶艺分享会'] },
+];
+const START_HOURS = [9, 10, 14, 15, 19];
+
+/** The civil department's demo rows: hubs, facilities, organizations, activities, bookings. */
+export async function seedCivil({ source, district, now, random, progress }: SeedContext): Promise<void> {
+  if ((await source.getRepository(Hub).count()) > 0) return;
+  const { hubs, organizations } = district;
+
+  await insertInBatches(
+    source,
+    Hub,
+    hubs.map((h) => ({
+      id: h.id,
+      code: h.code,
+      name: h.name,
+      kind: h.kind as HubKind,
+      district: h.district,
+      street: h.street,
+      address: h.address,
+      lat: h.lat,
+      lng: h.lng,
+      capacity: h.capacity,
+      floorAreaM2: h.floorAreaM2,
+    })),
+    (done) => progress('hubs', done, hubs.length),
+  );
+  const facilities = hubs.flatMap((h) =>
+    h.facilities.map((f) => ({ hubId: h.id, type: f.type as FacilityType, name: f.name, floor: f.floor })),
+  );
+  await insertInBatches(source, Facility, facilities, (done) => progress('facilities', done, facilities.length));
+  await insertInBatches(
+    source,
+    SocialOrganization,
+    organizations.map((o) => ({ id: o.id, name: o.name, field: o.field })),
+  );
+  await insertInBatches(
+    source,
+    HubOrganization,
+    organizations.flatMap((o) => [
+      ...o.operates.map((hubId) => ({ hubId, organizationId: o.id, role: 'OPERATOR' as const })),
+      ...o.partners.map((hubId) => ({ hubId, organizationId: o.id, role: 'PARTNER' as const })),
+    ]),
+  );
+
+  // Activities from yesterday to two weeks ahead; past ones keep the bookings they had.
+  const activities: Partial<Activity>[] = [];
+  const perDay = district.scale === 'city' ? 0.4 : 1.6;
+  for (const hub of hubs) {
+    const operators = organizations.filter((o) => o.operates.includes(hub.id) || o.partners.includes(hub.id)).map((o) => o.id);
+    for (let day = -1; day <= 14; day++) {
+      const count = Math.floor(perDay + random());
+      for (let i = 0; i < count; i++) {
+        const theme = pick(random, PROGRAMME);
+        const startsAt = atLocalTime(addDays(now, day), pick(random, START_HOURS), pick(random, [0, 30]));
+        activities.push({
+          hubId: hub.id,
+          organizationId: operators.length ? pick(random, operators) : null,
+          title: pick(random, theme.titles),
+          category: theme.category,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + intBetween(random, 1, 2) * 3_600_000),
+          capacity: intBetween(random, 10, 60),
+          booked: 0,
+          status: ActivityStatus.SCHEDULED,
+          updatedAt: now,
+        });
+      }
+    }
+  }
+  const bookings: Partial<Booking>[] = [];
+  activities.forEach((activity, index) => {
+    const wanted = Math.floor(activity.capacity! * random() * 0.7);
+    const residents = new Set<number>();
+    while (residents.size < wanted) residents.add(intBetween(random, 1, DEMO_RESIDENTS));
+    activity.booked = residents.size;
+    for (const n of residents) {
+      bookings.push({
+        activityId: index + 1,
+        residentRef: demoResidentRef(n),
+        status: BookingStatus.CONFIRMED,
+        createdAt: new Date(activity.startsAt!.getTime() - intBetween(random, 1, 72) * 3_600_000),
+        cancelledAt: null,
+      });
+    }
+  });
+  await insertInBatches(
+    source,
+    Activity,
+    activities.map((a, i) => ({ id: i + 1, ...a })),
+    (done) => progress('activities', done, activities.length),
+  );
+  await insertInBatches(source, Booking, bookings, (done) => progress('bookings', done, bookings.length));
+}

@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import type { AppendFeed, RollupRow } from '../../../core/departments/change-feed';
+import { CanteenMeal } from '../meals/canteen-meal.entity';
+
+export const MEAL_FEED = 'health.canteen_meal';
+
+function toRow(m: CanteenMeal): RollupRow {
+  return { id: m.id, hubId: m.hubId, at: m.servedAt, entered: 0, exited: 0, meals: 1 };
+}
+
+// Only what the counts need: the resident never leaves the health source.
+const meals = (source: DataSource) => source.getRepository(CanteenMeal).createQueryBuilder('m').select(['m.id', 'm.hubId', 'm.servedAt']);
+
+/** Meals served, appended by the canteen tills. */
+export const mealFeed: AppendFeed = {
+  kind: 'append',
+  counts: ['meals'],
+  name: MEAL_FEED,
+  source: 'health',
+  async readAfter(source, afterId, limit) {
+    const rows = await meals(source).where('m.id > :afterId', { afterId }).orderBy('m.id', 'ASC').limit(limit).getMany();
+    return rows.map(toRow);
+  },
+  async readIds(source, ids) {
+    if (ids.length === 0) return [];
+    const rows = await meals(source).where('m.id IN (:...ids)', { ids }).orderBy('m.id', 'ASC').getMany();
+    return rows.map(toRow);
+  },
+};

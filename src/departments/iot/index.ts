@@ -1,0 +1,23 @@
+import { iotMigrations } from '../../../migrations/iot';
+import type { DepartmentModule } from '../../core/departments/department-module';
+import { FootfallReading } from './footfall/footfall-reading.entity';
+import { DoorSensor } from './sensors/door-sensor.entity';
+import { footfallFeed } from './feeds/footfall-feed';
+import { RecordFootfallResolver } from './ingest/record-footfall.resolver';
+import { IOT } from './iot-source';
+import { seedIot } from './seed';
+import { simulateDoorCounters } from './simulator';
+
+export { IOT } from './iot-source';
+
+/** 城运中心 City operations: door counters and the footfall they record. */
+export const iotDepartment: DepartmentModule = {
+  name: IOT,
+  title: '城运中心',
+  entities: [DoorSensor, FootfallReading],
+  migrations: iotMigrations,
+  resolvers: [RecordFootfallResolver],
+  feeds: [footfallFeed],
+  seed: seedIot,
+  simulate: simulateDoorCounters,
+};

@@ -1,0 +1,2 @@
+/** The iot department's data source name (IOT_DB_URL). */
+export const IOT = 'iot';

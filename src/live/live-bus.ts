@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { HubPubSub } from '../core/pubsub/hub-pubsub';
+import type { MetricPatch } from './state/metric-patch';
+
+/** Internal topics between instances (the screens' `hub:<id>`/`district:<name>` topics are derived from them). */
+const METRICS_TOPIC = 'live:metrics';
+const KICK_TOPIC = 'live:kick';
+
+interface MetricsMessage {
+  from: string;
+  patches: MetricPatch[];
+}
+
+/**
+ * What the instances tell each other: a feed holder's new counters, and an ingest's request to
+ * run a feed now (the holder may be another instance).
+ */
+export class LiveBus {
+  readonly instanceId = randomUUID();
+  private readonly iterators: { return?: () => unknown }[] = [];
+
+  constructor(private readonly pubSub: HubPubSub) {}
+
+  publishPatches(patches: MetricPatch[]): void {
+    if (patches.length > 0) this.pubSub.publish(METRICS_TOPIC, { from: this.instanceId, patches } satisfies MetricsMessage);
+  }
+
+  kick(feed: string): void {
+    this.pubSub.publish(KICK_TOPIC, { feed });
+  }
+
+  /** Patches from the other instances (an instance's own are applied where they are made). */
+  onPatches(listener: (patches: MetricPatch[]) => void): void {
+    this.listen(METRICS_TOPIC, (message) => {
+      const m = message as MetricsMessage;
+      if (m.from !== this.instanceId) listener(m.patches);
+    });
+  }
+
+  onKick(listener: (feed: string) => void): void {
+    this.listen(KICK_TOPIC, (message) => listener((message as { feed: string }).feed));
+  }
+
+  close(): void {
+    for (const iterator of this.iterators) iterator.return?.();
+  }
+
+  private listen(topic: string, listener: (message: unknown) => void): void {
+    const iterator = this.pubSub.subscribe(topic)[Symbol.asyncIterator]();
+    this.iterators.push(iterator);
+    void (async () => {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        listener(next.value);
+      }
+    })();
+  }
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { startHub, GRAPHQL_PATH } from './app';
+import { loadConfig } from './config';
+import { ConfigError } from './core/config-error';
+import { describeSource } from './core/data-sources/source-config';
+import { SourceUnavailableError } from './core/data-sources/source-unavailable-error';
+import { departments } from './departments';
+
+/** Starts the hub from the environment; a bad setting or an unreachable source is one line and exit 1. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, departments.map((d) => d.name));
+  const hub = await startHub(config, { modules: departments });
+  const ws = hub.origin.replace(/^http/, 'ws');
+  const lines = [
+    `xingfu-hub is serving`,
+    `  GraphQL        ${hub.origin}${GRAPHQL_PATH}`,
+    `  subscriptions  ${ws}${GRAPHQL_PATH}`,
+    `  health         ${hub.origin}/healthz  ${hub.origin}/readyz`,
+    ...Object.values(config.sources).map((s) => `  ${`${s.name} source`.padEnd(15)}${describeSource(s)}`),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    hub.logger.info(`${signal}: stopping (finishing requests in flight)`);
+    await hub.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof SourceUnavailableError) {
+    process.stderr.write(`xingfu-hub cannot start: ${error.message}\n`);
+  } else {
+    process.stderr.write(`xingfu-hub cannot start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+import type { IncomingMessage } from 'node:http';
+import type { ExecutionArgs, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { Viewer } from '../core/auth/viewer';
+import { ErrorCode } from '../core/errors/error-codes';
+import { HubError } from '../core/errors/hub-errors';
+import type { HubContext } from '../core/graphql/hub-context';
+import type { OperationLimits } from './limits/operation-limits';
+import { admitWsOperation, CLOSE_FORBIDDEN, type SocketState } from './ws-operation-admission';
+
+/** graphql-ws's close code for "this needs a credential" (the socket connected without one). */
+const CLOSE_UNAUTHORIZED = 4401;
+import type { SubscriptionSharing } from '../live/start-live';
+
+export interface GraphQLWsOptions {
+  schema: GraphQLSchema;
+  /** The socket's credential, from connectionParams.authorization; throws a HubError when invalid. */
+  authenticate: (authorization: string | undefined) => Promise<Viewer>;
+  /** Before each operation: the credential again, and the rate limit. */
+  admit: (authorization: string | undefined, address: string | undefined) => Promise<Viewer>;
+  /** The caller's address for the rate limit, from the upgrade request. */
+  addressOf: (request: IncomingMessage) => string | undefined;
+  context: (viewer: Viewer) => HubContext;
+  limits: OperationLimits;
+  maxOperationsPerSocket: number;
+  connectionInitTimeoutMs: number;
+  formatError: (error: GraphQLError) => GraphQLFormattedError;
+  /** Close reasons name internal errors only in development. */
+  development: boolean;
+  /** Shares one execution per event among the subscribers of one operation (src/live/fan-out). */
+  sharing?: SubscriptionSharing;
+}
+
+/** The graphql-ws server, and a way to cut off every socket of one API client. */
+export interface GraphQLWsServer {
+  dispose(): Promise<void>;
+  /** Closes the sockets of this client with 4403 (its key was revoked, perhaps on another instance). */
+  closeSocketsOf(clientId: number, reason: string): void;
+}
+
+/**
+ * graphql-ws (`graphql-transport-ws`) on the given ws server. The credential is checked when the
+ * socket connects (a bad one closes it with 4403) and again before every operation; an
+ * anonymous socket asking for what needs a credential is closed with 4401.
+ */
+export function startGraphQLWs(wsServer: WebSocketServer, options: GraphQLWsOptions): GraphQLWsServer {
+  const clientOf = new WeakMap<WebSocket, number>();
+  const server = useServer<Record<string, unknown> | undefined, { state?: SocketState }>(
+    {
+      schema: options.schema,
+      isProd: !options.development,
+      connectionInitWaitTimeout: options.connectionInitTimeoutMs,
+      async onConnect(ctx) {
+        const authorization = ctx.connectionParams?.authorization;
+        if (authorization !== undefined && authorization !== null && typeof authorization !== 'string') return false;
+        try {
+          const viewer = await options.authenticate(authorization ?? undefined);
+          if (viewer.kind === 'client' && viewer.clientId !== null) clientOf.set(ctx.extra.socket, viewer.clientId);
+        } catch (error) {
+          if (!(error instanceof HubError)) throw error;
+          // Closed here, with the reason; graphql-ws would close with a bare "Forbidden".
+          ctx.extra.socket.close(CLOSE_FORBIDDEN, closeReason(error.message));
+          return false;
+        }
+        ctx.extra.state = { authorization: authorization ?? undefined, address: options.addressOf(ctx.extra.request), running: 0 };
+        return true;
+      },
+      async onSubscribe(ctx, id, payload) {
+        const state = ctx.extra.state!;
+        state.running = Object.keys(ctx.subscriptions).length;
+        const admission = await admitWsOperation(options, state, payload);
+        if (admission.kind === 'run') {
+          // Sockets of the same operation share one execution per event (src/live/fan-out).
+          if (options.sharing) admission.args.contextValue = options.sharing.bind(admission.args.contextValue as HubContext, ctx.extra.socket, id);
+          return admission.args;
+        }
+        if (admission.close) closeSoon(ctx.extra.socket, admission.close.code, admission.close.reason);
+        return admission.errors;
+      },
+      onNext(ctx, _id, _payload, args, result) {
+        if (!result.errors?.length) return undefined;
+        const errors = result.errors.map(options.formatError);
+        const viewer = (args as ExecutionArgs & { contextValue: HubContext }).contextValue.viewer;
+        if (viewer.kind === 'anonymous' && errors.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED)) {
+          closeSoon(ctx.extra.socket, CLOSE_UNAUTHORIZED, 'this operation needs a credential: send connectionParams.authorization');
+        }
+        return { ...result, errors };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map(options.formatError),
+      subscribe: options.sharing ? (args) => options.sharing!.subscribe(args) : undefined,
+    },
+    wsServer,
+  );
+  return {
+    async dispose() {
+      await server.dispose();
+    },
+    closeSocketsOf(clientId, reason) {
+      for (const socket of wsServer.clients) if (clientOf.get(socket) === clientId) closeSoon(socket, CLOSE_FORBIDDEN, reason);
+    },
+  };
+}
+
+/** Closes after what is queued (the operation's error) has gone out. */
+function closeSoon(socket: WebSocket, code: number, reason: string): void {
+  setImmediate(() => socket.close(code, closeReason(reason)));
+}
+
+/** A close reason holds at most 123 bytes. */
+function closeReason(text: string): string {
+  return Buffer.from(text).subarray(0, 123).toString('utf8').replace(/\uFFFD$/, '');
+}

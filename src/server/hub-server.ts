@@ -1,0 +1,88 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { Logger } from '../core/logging/logger';
+import { matches, type Route } from './route';
+import { sendJson } from './send';
+
+export interface HubServerOptions {
+  host: string;
+  port: number;
+  routes: Route[];
+  /** The path graphql-ws listens on (the same as GraphQL over HTTP). */
+  wsPath: string;
+  /** The largest WebSocket message; a bigger one closes the socket with 1009. */
+  wsMaxPayloadBytes?: number;
+  logger: Logger;
+}
+
+export interface ListeningServer {
+  http: Server;
+  ws: WebSocketServer;
+  port: number;
+  /**
+   * Stops accepting, asks WebSocket clients to go (1001), lets in-flight requests finish (up to
+   * `graceMs`), then closes every connection. The ws server itself is closed by its owner.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+export async function listen(options: HubServerOptions): Promise<ListeningServer> {
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+
+  const http = createServer(async (request: IncomingMessage, response: ServerResponse) => {
+    inFlight++;
+    response.on('close', () => {
+      if (--inFlight === 0) drained?.();
+    });
+    const url = new URL(request.url ?? '/', 'http://hub.local');
+    const route = options.routes.find((r) => matches(r, url.pathname));
+    try {
+      if (!route) return sendJson(response, 404, { error: `nothing is served at ${url.pathname}` });
+      await route.handle(request, response, url);
+    } catch (error) {
+      options.logger.error(`${request.method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!response.headersSent) sendJson(response, 500, { error: 'internal server error' });
+      else response.destroy();
+    }
+  });
+  const ws = new WebSocketServer({ noServer: true, ...(options.wsMaxPayloadBytes ? { maxPayload: options.wsMaxPayloadBytes } : {}) });
+  http.on('upgrade', (request, socket, head) => {
+    const { pathname } = new URL(request.url ?? '/', 'http://hub.local');
+    if (pathname !== options.wsPath) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    ws.handleUpgrade(request, socket, head, (client) => ws.emit('connection', client, request));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+
+  return {
+    http,
+    ws,
+    port: (http.address() as AddressInfo).port,
+    async close(graceMs = 10_000) {
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      for (const client of ws.clients) client.close(1001, 'server shutting down');
+      if (inFlight > 0) {
+        await Promise.race([new Promise<void>((resolve) => (drained = resolve)), delay(graceMs)]);
+      }
+      http.closeAllConnections();
+      for (const client of ws.clients) client.terminate();
+      await closed;
+    },
+  };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { loadConfig } from '../src/config';
+import { ConfigError } from '../src/core/config-error';
+
+const DEPARTMENTS = ['civil', 'iot', 'health'];
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env, DEPARTMENTS);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration from the environment', () => {
+  it('defaults to the embedded setup: SQLite files in ./data, port 4000, simulator on', () => {
+    const config = loadConfig({}, DEPARTMENTS);
+    expect(config.port).toBe(4000);
+    expect(config.dataDir).toBe(path.resolve('data'));
+    expect(Object.keys(config.sources)).toEqual(['hub', 'civil', 'iot', 'health']);
+    expect(config.sources.civil).toEqual({ name: 'civil', driver: 'sqlite', file: path.resolve('data/civil.sqlite') });
+    expect(config.simulator).toBe(true);
+    expect(config.demoSeed).toBe(true);
+    expect(config.redisUrl).toBeUndefined();
+  });
+
+  it('reads a MySQL source from its URL, password and all', () => {
+    const config = loadConfig({ CIVIL_DB_URL: 'mysql://hub:s%40cret@db.local:3307/civil?connectionLimit=20' }, DEPARTMENTS);
+    expect(config.sources.civil).toEqual({
+      name: 'civil',
+      driver: 'mysql',
+      host: 'db.local',
+      port: 3307,
+      user: 'hub',
+      password: 's@cret',
+      database: 'civil',
+      connectionLimit: 20,
+    });
+    // A server-backed source means a real deployment: no simulated data by default.
+    expect(config.simulator).toBe(false);
+  });
+
+  it('reads the source of a department it has never heard of from <NAME>_DB_URL', () => {
+    const config = loadConfig({ HOUSING_DB_URL: 'mysql://root@localhost/housing' }, [...DEPARTMENTS, 'housing']);
+    expect(config.sources.housing).toMatchObject({ driver: 'mysql', database: 'housing' });
+  });
+
+  it.each([
+    [{ CIVIL_DB_URL: 'postgres://x@y/z' }, 'CIVIL_DB_URL: unsupported scheme "postgres:" (use mysql:// or leave unset)'],
+    [{ IOT_DB_URL: 'not a url' }, 'IOT_DB_URL: not a URL: "not a url" (use mysql://user:password@host:3306/database or leave unset)'],
+    [{ HEALTH_DB_URL: 'mysql://root@localhost:3306/' }, 'HEALTH_DB_URL: the URL names no database (mysql://user@host:3306/<database>)'],
+    [{ HUB_DB_URL: 'mysql://root@localhost/bad-name' }, 'HUB_DB_URL: database name "bad-name" must be letters, digits, _ or $'],
+    [{ PORT: 'eighty' }, 'PORT: "eighty" is not a whole number'],
+    [{ PORT: '70000' }, 'PORT: 70000 is outside 0..65535'],
+    [{ SIMULATOR: 'maybe' }, 'SIMULATOR: "maybe" is not on or off'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL: must start with redis:// or rediss://'],
+    [{ HUB_ADMIN_SECRET: 'short' }, 'HUB_ADMIN_SECRET: must be at least 16 characters long'],
+    [{ RESIDENT_JWT_SECRET: 'x'.repeat(31) }, 'RESIDENT_JWT_SECRET: must be at least 32 characters long'],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(errorOf(env)).toBe(message);
+  });
+
+  it('never repeats a password in its messages', () => {
+    expect(errorOf({ CIVIL_DB_URL: 'mysql://root:hunter2hunter2@localhost/bad-name' })).not.toContain('hunter2');
+  });
+});

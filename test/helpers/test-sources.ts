@@ -1,0 +1,22 @@
+import { HUB_SOURCE, loadConfig } from '../../src/config';
+import { SourceRegistry } from '../../src/core/data-sources/source-registry';
+import { departments } from '../../src/departments';
+import { sourceDefinitions } from '../../src/hub-source';
+import type { Driver } from './drivers';
+import { createTestDatabases } from './test-databases';
+
+/** Every data source, opened and migrated over fresh databases, without a server. */
+export async function openTestSources(driver: Driver): Promise<{ sources: SourceRegistry; close(): Promise<void> }> {
+  const names = departments.map((d) => d.name);
+  const databases = await createTestDatabases(driver, [HUB_SOURCE, ...names]);
+  const config = loadConfig(databases.env, names);
+  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
+  await sources.open({ migrate: true });
+  return {
+    sources,
+    async close() {
+      await sources.close();
+      await databases.drop();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { ApiRole } from '../../src/core/auth/api-role';
+import type { RunningHub } from '../../src/app';
+import { DoorSensor } from '../../src/departments/iot/sensors/door-sensor.entity';
+import { FootfallReading } from '../../src/departments/iot/footfall/footfall-reading.entity';
+import { startOfLocalDay } from '../../src/core/time/local-time';
+import { LIVE, type LiveService } from '../../src/live/live-service';
+
+export async function keyFor(hub: RunningHub, role: ApiRole, extra: { department?: string; hubId?: number } = {}): Promise<string> {
+  const { key } = await hub.services.clients.issue({ name: `test ${role}`, role, ...extra } as never);
+  return key;
+}
+
+export function liveOf(hub: RunningHub): LiveService {
+  return hub.services.registry.get(LIVE);
+}
+
+/** A graphql-ws client as a wall screen would open it. */
+export function screenClient(wsUrl: string, key?: string): Client {
+  return createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: key ? { authorization: `Bearer ${key}` } : {},
+    retryAttempts: 0,
+    lazy: true,
+  });
+}
+
+export interface Subscription<T> {
+  messages: T[];
+  errors: unknown[];
+  /** Resolves with the first message (after `from`) that satisfies `test`. */
+  until(test: (message: T) => boolean, timeoutMs?: number): Promise<T>;
+  stop(): void;
+}
+
+export function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}, field?: string): Subscription<T> {
+  const messages: T[] = [];
+  const errors: unknown[] = [];
+  const waiters = new Set<() => void>();
+  const stop = client.subscribe(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors) errors.push(...result.errors);
+        if (result.data) messages.push((field ? (result.data as Record<string, unknown>)[field] : result.data) as T);
+        for (const w of waiters) w();
+      },
+      error: (error) => {
+        errors.push(error);
+        for (const w of waiters) w();
+      },
+      complete: () => undefined,
+    },
+  );
+  return {
+    messages,
+    errors,
+    stop,
+    until(test, timeoutMs = 10_000) {
+      return new Promise<T>((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(test);
+          if (found !== undefined) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+          } else if (errors.length > 0) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            reject(new Error(`subscription failed: ${JSON.stringify(errors)}`));
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`no matching message in ${timeoutMs} ms; last: ${JSON.stringify(messages.at(-1))}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
+
+/** A new door counter on a hub, so that a test's readings never meet the seeded ones. */
+export async function newSensor(hub: RunningHub, hubId: number): Promise<number> {
+  const repository = hub.services.sources.get('iot').getRepository(DoorSensor);
+  const saved = await repository.save({ hubId, code: `T-${hubId}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`, position: '测试门', installedAt: new Date() });
+  return saved.id;
+}
+
+/**
+ * `count` readings of one sensor today, at the seconds `first + 1`, `first + 2`, … after local
+ * midnight: the same call always gives the same times, and the seeded readings (on the
+ * 5-minute marks) are on other sensors.
+ */
+export function readingsToday(sensorId: number, hubId: number, count: number, first = 0, now = new Date()): Omit<FootfallReading, 'id'>[] {
+  const dayStart = startOfLocalDay(now).getTime();
+  if (dayStart + (first + count + 1) * 1000 > now.getTime()) throw new Error('too close to local midnight for this many readings today');
+  return Array.from({ length: count }, (_, i) => ({
+    sensorId,
+    hubId,
+    at: new Date(dayStart + (first + i + 1) * 1000),
+    entered: 1 + (i % 5),
+    exited: i % 3,
+  }));
+}
+
+export const HUB_METRICS = /* GraphQL */ `
+  subscription Metrics($hubIds: [ID!]) {
+    hubMetrics(hubIds: $hubIds) { hubId occupancy crowdLevel footfallToday activitiesToday mealsToday updatedAt }
+  }
+`;
+
+export const DISTRICT_OVERVIEW = /* GraphQL */ `
+  subscription District($district: String) {
+    districtOverview(district: $district) { district hubs occupancy footfallToday activitiesToday mealsToday byStreet { street hubs footfallToday } updatedAt }
+  }
+`;
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,67 @@
+import { describeEachDriver } from '../helpers/drivers';
+import { startTestHub, type TestHub } from '../helpers/test-hub';
+
+const HUBS_WITH_RELATIONS = /* GraphQL */ `
+  query($first: Int) {
+    hubs(first: $first) { edges { node { facilities { id } organizations { id } activities { id } } } }
+  }
+`;
+
+/** The `x-sql-statements` header of one request: statements per source, e.g. { civil: 5 }. */
+async function statementsOf(url: string, query: string, variables: Record<string, unknown>) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  const header = response.headers.get('x-sql-statements') ?? '';
+  const counts = Object.fromEntries(header.split(', ').filter((p) => p.includes('=')).map((p) => [p.split('=')[0], Number(p.split('=')[1])]));
+  return { counts, data: body.data };
+}
+
+describeEachDriver('SQL statements per query', (driver) => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ driver });
+    // 58 demo hubs: add hubs so that a page of 100 is full.
+    const source = hub.hub.services.sources.get('civil');
+    for (let n = 59; n <= 130; n++) {
+      await source.query(
+        "INSERT INTO hub (code, name, kind, district, street, address, lat, lng) VALUES (?, ?, 'EMBEDDED', '西湖区', '三墩镇', '', 30.3, 120.1)",
+        [`T-${n}`, `测试综合体${n}`],
+      );
+    }
+  });
+  afterAll(() => hub?.close());
+
+  it('is the same for 5 hubs and for 100, with their facilities, organizations and activities', async () => {
+    const five = await statementsOf(hub.url, HUBS_WITH_RELATIONS, { first: 5 });
+    const hundred = await statementsOf(hub.url, HUBS_WITH_RELATIONS, { first: 100 });
+    expect(five.data.hubs.edges).toHaveLength(5);
+    expect(hundred.data.hubs.edges).toHaveLength(100);
+    // The relations really were loaded (and so really were counted).
+    const nodes = hundred.data.hubs.edges.map((e: any) => e.node);
+    expect(nodes.filter((n: any) => n.facilities.length > 0)).toHaveLength(58);
+    expect(nodes.some((n: any) => n.organizations.length > 0)).toBe(true);
+    expect(nodes.some((n: any) => n.activities.length > 0)).toBe(true);
+
+    // hubs page + totalCount + one per relation.
+    expect(five.counts).toEqual({ civil: 5 });
+    expect(hundred.counts).toEqual(five.counts);
+  });
+
+  it('counts each statement: without the relations, three fewer', async () => {
+    const plain = await statementsOf(hub.url, `query($first: Int) { hubs(first: $first) { edges { node { id } } } }`, { first: 100 });
+    expect(plain.counts).toEqual({ civil: 2 });
+  });
+
+  it('stays constant when activities reach their hubs and organizers', async () => {
+    const query = `query($first: Int) { activities(first: $first) { edges { node { hub { name facilities { id } } organizer { name } } } } }`;
+    const few = await statementsOf(hub.url, query, { first: 3 });
+    const many = await statementsOf(hub.url, query, { first: 100 });
+    expect(many.data.activities.edges).toHaveLength(100);
+    expect(many.counts).toEqual(few.counts);
+  });
+});

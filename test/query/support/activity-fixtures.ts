@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import { ActivityStatus } from '../../../src/departments/civil/activities/activity-status';
+import { Activity } from '../../../src/departments/civil/activities/activity.entity';
+
+const HOUR = 3_600_000;
+
+/** Adds an activity to hub 1 for a test: tomorrow by default, with the capacity asked for. */
+export async function addActivity(
+  source: DataSource,
+  { capacity = 20, startsInHours = 24, status = ActivityStatus.SCHEDULED, title = '测试活动' } = {},
+): Promise<Activity> {
+  const startsAt = new Date(Math.floor((Date.now() + startsInHours * HOUR) / 1000) * 1000);
+  return source.getRepository(Activity).save({
+    hubId: 1,
+    organizationId: null,
+    title,
+    category: '健康讲座',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + HOUR),
+    capacity,
+    booked: 0,
+    status,
+    updatedAt: new Date(Date.now() - HOUR),
+  });
+}
+
+export async function reloadActivity(source: DataSource, id: number): Promise<Activity> {
+  return source.getRepository(Activity).findOneByOrFail({ id });
+}
