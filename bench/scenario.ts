@@ -1,9 +1,22 @@
 import type { Pool } from 'mysql2/promise';
 import type { BenchHub } from './bench-hub';
+import type { ScenarioResult } from './report';
+import type { BenchSettings } from './settings';
+
+/** One file under bench/scenarios/: measures the hub and its baseline in the same run. */
+export interface BenchScenario {
+  /** What `npm run bench -- <name>` calls it. */
+  name: string;
+  /** One line: what is compared with what. */
+  title: string;
+  run(bench: BenchHub, settings: BenchSettings): Promise<ScenarioResult>;
+}
 
 /** One throughput comparison: a GraphQL operation against a plain endpoint returning the same JSON. */
 export interface ThroughputScenario {
   name: string;
+  /** The operation, in a few words, for the report. */
+  label: string;
   query: string;
   variables?: Record<string, unknown>;
   /** What the plain node:http + mysql2 endpoint answers: the same JSON as the hub's `data`. */

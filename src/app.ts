@@ -25,6 +25,7 @@ import { graphqlHttpRoute } from './server/graphql-http-route';
 import { startGraphQLWs } from './server/graphql-ws-server';
 import { healthRoutes } from './server/health-routes';
 import { ideRoutes } from './server/ide/ide-routes';
+import { screenRoute } from './server/screen/screen-routes';
 import { listen } from './server/hub-server';
 import { operationLimits } from './server/limits/operation-limits';
 import { createRateLimiter } from './server/rate-limit/request-rate-limiter';
@@ -54,10 +55,11 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
   let engine: PubSubEngine | undefined;
   let live: RunningLive | undefined;
   try {
+    // Before the seed: a Redis that does not answer stops the start at once.
+    engine = config.redisUrl ? await redisEngine(config.redisUrl, config.live.redisPrefix, logger) : inProcessEngine();
     if (config.demoSeed) await seedDepartments(sources, modules, { scale: 'demo' });
 
     const hubSource = sources.get(HUB_SOURCE);
-    engine = config.redisUrl ? await redisEngine(config.redisUrl, config.live.redisPrefix) : inProcessEngine();
     const services: HubServices = {
       config,
       sources,
@@ -84,7 +86,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     live = await startLive({ config, modules, services, engine, logger, formatError });
 
     const limits = operationLimits(config.limits, { introspection: config.introspection });
-    const rateLimiter = await createRateLimiter(config.limits.rateLimit, config.redisUrl, logger);
+    const rateLimiter = createRateLimiter(config.limits.rateLimit, engine.redis, logger);
     const admission = new CallerAdmission(credentials, rateLimiter, logger, config.limits.rateLimit.proxyHops);
     const context = (viewer: Viewer) => createHubContext(services, viewer);
 
@@ -109,6 +111,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       routes: [
         ...healthRoutes(sources),
         ide.assets,
+        screenRoute(GRAPHQL_PATH),
         graphqlHttpRoute(apollo, {
           path: GRAPHQL_PATH,
           bodyLimitBytes: async (request) => {
@@ -153,7 +156,6 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
         await live?.stop();
         await ws.dispose();
         await apollo.stop();
-        await rateLimiter.close();
         await engine?.close();
         await sources.close();
       },

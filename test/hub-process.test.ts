@@ -92,4 +92,15 @@ describe('the hub process (npm start)', () => {
     expect(hub.stderr()).toMatch(/^xingfu-hub cannot start: hub source \(mysql:\/\/root@127\.0\.0\.1:1\/hub\): .*ECONNREFUSED/);
     expect(hub.stderr()).not.toContain('pa55word');
   });
+
+  it('with a REDIS_URL where no Redis answers exits 1 in one line naming it, without its password', async () => {
+    const databases = await createTestDatabases('sqlite', SOURCES);
+    try {
+      const hub = runHubProcess({ ...databases.env, REDIS_URL: 'redis://:pa55word-secret@127.0.0.1:1' });
+      expect(await hub.exited).toBe(1);
+      expect(hub.stderr()).toBe('xingfu-hub cannot start: REDIS_URL: no Redis answers at redis://:***@127.0.0.1:1 (connect ECONNREFUSED 127.0.0.1:1)\n');
+    } finally {
+      await databases.drop();
+    }
+  });
 });

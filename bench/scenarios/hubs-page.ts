@@ -1,9 +1,10 @@
 import type { RowDataPacket } from 'mysql2/promise';
-import type { ThroughputScenario } from '../scenario';
+import { queryThroughput } from '../query-throughput';
 
 /** The first page of hubs with their facilities and organizations. */
-export const hubsPage: ThroughputScenario = {
-  name: 'hubs(first: 50) { facilities organizations }',
+export const hubsPage = queryThroughput({
+  name: 'hubs-page',
+  label: 'hubs(first: 50) { facilities organizations }',
   query: `{ hubs(first: 50) { edges { node { id name street facilities { id type name } organizations { id name } } } } }`,
   async baseline(pools) {
     const [hubs] = await pools.civil.query<RowDataPacket[]>('SELECT id, name, street FROM hub ORDER BY id LIMIT 50');
@@ -27,4 +28,4 @@ export const hubsPage: ThroughputScenario = {
       },
     };
   },
-};
+});

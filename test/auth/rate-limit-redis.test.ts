@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { describeEachDriver, testRedisUrl, type Driver } from '../helpers/drivers';
+import { startPrivateRedis, type PrivateRedis } from '../helpers/private-redis';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 
 const redisUrl = testRedisUrl();
@@ -53,19 +54,33 @@ describeWithRedis('rate limit shared through Redis', (driver) => {
   });
 });
 
-describeEachDriver('rate limit when Redis does not answer', (driver) => {
+describeWithRedis('rate limit when Redis stops answering', (driver) => {
+  let redisServer: PrivateRedis;
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub({ driver, seed: false, env: { REDIS_URL: 'redis://127.0.0.1:1', RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '2' } });
+    redisServer = await startPrivateRedis();
+    hub = await startTestHub({ driver, seed: false, env: { REDIS_URL: redisServer.url, RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '2' } });
   });
-  afterAll(() => hub?.close());
+  afterAll(async () => {
+    await hub?.close();
+    await redisServer?.kill();
+  });
 
-  it('starts, serves and still limits, counting in memory, and says so once in the log', async () => {
+  it('goes on serving and still limits, counting in memory, and says so once in the log', async () => {
+    await redisServer.kill();
+    const outage = () => hub.logs.filter((line) => line.includes('rate limit: Redis does not answer'));
+    for (let i = 0; i < 50 && outage().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+
     const answers = await Promise.all(Array.from({ length: 6 }, () => hub.query(QUERY)));
     const served = answers.filter((r) => r.status === 200).length;
     expect(served).toBeGreaterThanOrEqual(3);
     expect(served).toBeLessThanOrEqual(4);
-    expect(answers.filter((r) => r.status === 429).length).toBe(6 - served);
-    expect(hub.logs.filter((line) => line.includes('rate limit: Redis does not answer'))).toHaveLength(1);
+    const refused = answers.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(6 - served);
+    expect(refused[0].errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    // Reconnection attempts go on, but the outage is one line.
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(outage()).toHaveLength(1);
+    expect(outage()[0]).toContain('counting in memory');
   });
 });

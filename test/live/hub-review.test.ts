@@ -26,7 +26,10 @@ describeEachDriver('the performance review: hubRanking and coldHubs', (driver) =
 
   /** What the departments' own databases say, per hub, over the period. */
   async function truth(sql: string, source: 'iot' | 'health'): Promise<Map<number, number>> {
-    const rows = await t.hub.services.sources.get(source).query(sql, [from, to]);
+    const db = t.hub.services.sources.get(source);
+    // The driver writes the dates as each database stores them.
+    const [query, parameters] = db.driver.escapeQueryWithParameters(sql, { from, to });
+    const rows = await db.query(query, parameters);
     return new Map(rows.map((r: { hub_id: number; n: number | string }) => [Number(r.hub_id), Number(r.n)]));
   }
 
@@ -38,7 +41,7 @@ describeEachDriver('the performance review: hubRanking and coldHubs', (driver) =
   afterAll(() => t?.close());
 
   it('ranks every hub by its footfall as the door counters recorded it, ties sharing a rank', async () => {
-    const entered = await truth('SELECT hub_id, SUM(entered) AS n FROM footfall_reading WHERE at >= ? AND at < ? GROUP BY hub_id', 'iot');
+    const entered = await truth('SELECT hub_id, SUM(entered) AS n FROM footfall_reading WHERE at >= :from AND at < :to GROUP BY hub_id', 'iot');
     const { data, errors } = await t.query(RANKING, { by: 'FOOTFALL', ...period, first: 100 }, headers);
     expect(errors).toBeUndefined();
     const ranking = data.hubRanking;
@@ -52,7 +55,7 @@ describeEachDriver('the performance review: hubRanking and coldHubs', (driver) =
   });
 
   it('ranks by meals, within one street, the first N', async () => {
-    const meals = await truth('SELECT hub_id, COUNT(*) AS n FROM canteen_meal WHERE served_at >= ? AND served_at < ? GROUP BY hub_id', 'health');
+    const meals = await truth('SELECT hub_id, COUNT(*) AS n FROM canteen_meal WHERE served_at >= :from AND served_at < :to GROUP BY hub_id', 'health');
     const { data } = await t.query(RANKING, { by: 'MEALS', ...period, street: '翠苑街道', first: 3 }, headers);
     expect(data.hubRanking).toHaveLength(3);
     expect(data.hubRanking.every((r: any) => r.hub.street === '翠苑街道')).toBe(true);
@@ -61,7 +64,7 @@ describeEachDriver('the performance review: hubRanking and coldHubs', (driver) =
   });
 
   it('names the hubs whose footfall per place is below the share of the median hub’s, least first', async () => {
-    const entered = await truth('SELECT hub_id, SUM(entered) AS n FROM footfall_reading WHERE at >= ? AND at < ? GROUP BY hub_id', 'iot');
+    const entered = await truth('SELECT hub_id, SUM(entered) AS n FROM footfall_reading WHERE at >= :from AND at < :to GROUP BY hub_id', 'iot');
     const { data: all } = await t.query(`{ hubs(first: 100) { edges { node { id capacity } } } }`);
     const perPlace = all.hubs.edges.map((e: any) => (entered.get(Number(e.node.id)) ?? 0) / e.node.capacity).sort((a: number, b: number) => a - b);
     const median = (perPlace[28] + perPlace[29]) / 2;

@@ -5,6 +5,7 @@ import type { RunningHub } from '../../src/app';
 import { DoorSensor } from '../../src/departments/iot/sensors/door-sensor.entity';
 import { FootfallReading } from '../../src/departments/iot/footfall/footfall-reading.entity';
 import { startOfLocalDay } from '../../src/core/time/local-time';
+import { CanteenMeal } from '../../src/departments/health/meals/canteen-meal.entity';
 import { LIVE, type LiveService } from '../../src/live/live-service';
 
 export async function keyFor(hub: RunningHub, role: ApiRole, extra: { department?: string; hubId?: number } = {}): Promise<string> {
@@ -105,6 +106,20 @@ export function readingsToday(sensorId: number, hubId: number, count: number, fi
     entered: 1 + (i % 5),
     exited: i % 3,
   }));
+}
+
+/**
+ * Footfall on `hubIds` (and meals, when the hub has the health department) in the last seconds,
+ * written as counters and tills would: the seeded day is empty before the hubs open at 07:00
+ * local, and a suite that needs some of today must not depend on the hour it runs at.
+ */
+export async function writeSomeOfToday(hub: RunningHub, hubIds: number[], { meals = true } = {}): Promise<void> {
+  const now = new Date();
+  for (const hubId of hubIds) {
+    const sensorId = await newSensor(hub, hubId);
+    await hub.services.sources.get('iot').getRepository(FootfallReading).insert({ sensorId, hubId, at: new Date(Math.floor(now.getTime() / 1000) * 1000 - 1000), entered: 3, exited: 1 });
+    if (meals) await hub.services.sources.get('health').getRepository(CanteenMeal).insert({ hubId, residentRef: `today-${hubId}`.padEnd(16, 'x'), servedAt: now });
+  }
 }
 
 export const HUB_METRICS = /* GraphQL */ `

@@ -6,7 +6,7 @@ import { ActivityStatus } from '../../src/departments/civil/activities/activity-
 import { FootfallReading } from '../../src/departments/iot/footfall/footfall-reading.entity';
 import { describeEachDriver } from '../helpers/drivers';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
-import { DISTRICT_OVERVIEW, HUB_METRICS, keyFor, liveOf, newSensor, screenClient, subscribe } from './live-helpers';
+import { DISTRICT_OVERVIEW, HUB_METRICS, keyFor, liveOf, newSensor, screenClient, subscribe, writeSomeOfToday } from './live-helpers';
 
 const SECOND = 1000;
 
@@ -17,6 +17,7 @@ describeEachDriver('live metrics for the screens', (driver) => {
   beforeAll(async () => {
     t = await startTestHub({ driver });
     screenKey = await keyFor(t.hub, ApiRole.SCREEN);
+    await writeSomeOfToday(t.hub, [1, 20, 40]);
     await liveOf(t.hub).drain();
   });
   afterAll(() => t?.close());

@@ -9,7 +9,7 @@ import { SimulationDriver } from '../../src/live/simulation-driver';
 import { ApiRole } from '../../src/core/auth/api-role';
 import { describeEachDriver } from '../helpers/drivers';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
-import { keyFor, liveOf } from './live-helpers';
+import { keyFor, liveOf, writeSomeOfToday } from './live-helpers';
 
 describeEachDriver('the simulator writes as the departments’ systems would', (driver) => {
   let t: TestHub;
@@ -33,8 +33,10 @@ describeEachDriver('the simulator writes as the departments’ systems would', (
     const today = new Date();
     // Off the 5-minute marks of the seeded readings.
     const morning = new Date(atLocalTime(today, 10, 0).getTime() + 7_000);
-    const beforeTotal = liveOf(t.hub).state.overview(null).footfallToday;
+    // The first tick writes what came in since the driver was made (up to a minute): counted before.
     await sim.tick(new Date(morning.getTime() - 30_000));
+    await liveOf(t.hub).drain();
+    const beforeTotal = liveOf(t.hub).state.overview(null).footfallToday;
     const written = await sim.tick(morning);
     expect(written.iot).toBeGreaterThan(0);
     const [sum] = await t.hub.services.sources
@@ -59,8 +61,8 @@ describeEachDriver('the simulator writes as the departments’ systems would', (
     const lunch = atLocalTime(new Date(), 11, 50);
     const lull = atLocalTime(new Date(), 15, 0);
     const mealsAt = (at: Date) => count(CanteenMeal, new Date(at.getTime() - 60_000), new Date(at.getTime() + 1), 'servedAt');
-    const beforeLunch = await mealsAt(lunch);
     await sim.tick(new Date(lunch.getTime() - 60_000));
+    const beforeLunch = await mealsAt(lunch);
     const written = await sim.tick(lunch);
     expect(written.health).toBeGreaterThan(0);
     expect(await mealsAt(lunch)).toBe(beforeLunch + written.health);
@@ -78,6 +80,7 @@ describe('without the health department', () => {
 
   it('the hub starts, footfall is live, meals are 0, and the simulator writes footfall only', async () => {
     const key = await keyFor(t.hub, ApiRole.SCREEN);
+    await writeSomeOfToday(t.hub, [3], { meals: false });
     await liveOf(t.hub).drain();
     const { data, errors } = await t.query(
       `{ districtOverview { hubs footfallToday mealsToday } departments { name feeds { name } } }`,

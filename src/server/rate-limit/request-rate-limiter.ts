@@ -1,45 +1,32 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../../core/errors/hub-errors';
 import type { Logger } from '../../core/logging/logger';
+import { reportOutages } from '../../core/redis/redis-connection';
 import type { RateLimitSettings } from '../limits/request-limits';
 
 /** Takes `points` from a caller's bucket, or refuses with RATE_LIMITED. */
 export interface RequestRateLimiter {
   consume(subject: string, points?: number): Promise<void>;
-  close(): Promise<void>;
 }
 
 const BURST_REFILL_SECONDS = 10;
 
 /**
  * rate-limiter-flexible's BurstyRateLimiter, its token-bucket equivalent: `perSecond` sustained
- * plus `burst` more that refill over 10 s. In Redis when a URL is given, so that every instance
+ * plus `burst` more that refill over 10 s. In Redis when the hub runs on one, so that every instance
  * takes from the same buckets; should Redis stop answering, each instance falls back to buckets
- * in memory rather than refusing everyone.
+ * in memory rather than refusing everyone (or serving without a limit).
  */
-export async function createRateLimiter(settings: RateLimitSettings, redisUrl: string | undefined, logger: Logger): Promise<RequestRateLimiter> {
-  if (settings.perSecond === 0) return { consume: async () => undefined, close: async () => undefined };
+export function createRateLimiter(settings: RateLimitSettings, redis: Redis | undefined, logger: Logger): RequestRateLimiter {
+  if (settings.perSecond === 0) return { consume: async () => undefined };
 
   const memory = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => new RateLimiterMemory({ keyPrefix, points, duration });
-  let redis: Redis | undefined;
   let make = memory;
-  if (redisUrl) {
-    const client = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
-    // One line per outage, not one per reconnection attempt.
-    let answering = true;
-    client.on('error', (error: Error) => {
-      if (answering) logger.warn(`rate limit: Redis does not answer (${error.message}); counting in memory until it does`);
-      answering = false;
-    });
-    client.on('ready', () => {
-      if (!answering) logger.info('rate limit: Redis answers again');
-      answering = true;
-    });
-    redis = client;
-    await client.connect().catch(() => undefined);
+  if (redis) {
+    reportOutages(redis, logger, 'rate limit', 'counting in memory until it does');
     make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
-      new RateLimiterRedis({ storeClient: client, keyPrefix, points, duration, rejectIfRedisNotReady: true, insuranceLimiter: memory(keyPrefix, points, duration) });
+      new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration, rejectIfRedisNotReady: true, insuranceLimiter: memory(keyPrefix, points, duration) });
   }
   const sustained = make(`${settings.keyPrefix}:sustained`, settings.perSecond, 1);
   const limiter: Pick<RateLimiterAbstract, 'consume'> =
@@ -54,9 +41,6 @@ export async function createRateLimiter(settings: RateLimitSettings, redisUrl: s
         // The store failed and so did the fallback: serve rather than refuse everyone.
         logger.warn(`rate limit not checked: ${rejection instanceof Error ? rejection.message : String(rejection)}`);
       }
-    },
-    async close() {
-      redis?.disconnect();
     },
   };
 }

@@ -1,0 +1,42 @@
+import { element } from './dom-element';
+import { storeScreenKey } from './screen-key';
+
+/**
+ * Asks for the display's SCREEN key: once, at setup, or when the hub refused the one it had.
+ * The key stays in this browser only; the page then starts again with it.
+ */
+export function showKeyForm(problem: string | null): void {
+  document.querySelector('.key-overlay')?.remove();
+  const overlay = element('div', 'key-overlay');
+  overlay.dataset.testid = 'key-form';
+  const card = element('div', 'key-card');
+  card.append(element('h2', undefined, '幸福荟大屏 · 输入密钥'));
+  if (problem) card.append(element('p', 'key-problem', problem));
+  const help = element('p', undefined, '请输入管理员为本屏生成的大屏密钥（角色 SCREEN），例如用 ');
+  help.append(element('code', undefined, 'npm run -s keys -- create --role SCREEN --name "三墩大屏"'), ' 生成。密钥只保存在本机浏览器中。');
+  card.append(help);
+  const form = element('form');
+  const input = element('input');
+  input.name = 'key';
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  input.placeholder = 'xfh_…';
+  input.setAttribute('aria-label', '大屏密钥');
+  form.append(input, element('button', undefined, '保存并连接'));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!input.value.trim()) return;
+    storeScreenKey(input.value);
+    window.location.reload();
+  });
+  card.append(form);
+  overlay.append(card);
+  document.body.append(overlay);
+  input.focus();
+}
+
+/** What the wall says when the hub refused its key, by why. */
+export const KEY_PROBLEMS = {
+  key: '平台不接受此密钥（未知、已停用或已撤销），请输入新的大屏密钥。',
+  role: '此密钥不是大屏（SCREEN）密钥，无权查看实时数据，请输入大屏密钥。',
+} as const;

@@ -1,0 +1,126 @@
+import { element } from '../dom-element';
+import { echarts, WALL_FONT } from '../echarts-setup';
+import { DAY_MS, HOUR_MS, localHourOf, startOfLocalDay } from '../shanghai-time';
+import type { SeriesPoint } from '../screen-types';
+import { panelFrame } from './panel-frame';
+
+const HOURS = Array.from({ length: 24 }, (_, h) => `${h}时`);
+
+/**
+ * Footfall by hour today against yesterday. The hours come from the hub's series; between two
+ * loads, live messages move the current hour by what the total grew, so the curve rises as
+ * people come in without asking the hub again.
+ */
+export class FootfallCurvePanel {
+  private readonly chart: ReturnType<typeof echarts.init>;
+  private readonly comparison = element('span');
+  private today: (number | null)[] = HOURS.map(() => null);
+  private yesterday: number[] = HOURS.map(() => 0);
+  private dayStart = 0;
+  /** The footfall total the series already holds: live growth beyond it goes to the current hour. */
+  private counted = 0;
+
+  constructor(parent: HTMLElement, focused: boolean) {
+    const frame = panelFrame(parent, focused ? '本馆分时客流' : '全区分时客流', 'panel-curve');
+    frame.aside.append(this.comparison);
+    const container = element('div', 'curve-chart');
+    frame.body.append(container);
+    this.chart = echarts.init(container, undefined, { renderer: 'canvas' });
+    this.chart.setOption(baseOption());
+    new ResizeObserver(() => this.chart.resize()).observe(container);
+  }
+
+  /** A series from yesterday's local midnight on, by hour, and the footfall total read with it. */
+  setSeries(points: readonly SeriesPoint[], totalNow: number, now: number): void {
+    this.dayStart = startOfLocalDay(now);
+    const currentHour = localHourOf(now);
+    this.today = HOURS.map((_, h) => (h <= currentHour ? 0 : null));
+    this.yesterday = HOURS.map(() => 0);
+    for (const point of points) {
+      const at = Date.parse(point.at);
+      const hour = localHourOf(at);
+      if (at >= this.dayStart && at < this.dayStart + DAY_MS && hour <= currentHour) this.today[hour] = point.entered;
+      else if (at >= this.dayStart - DAY_MS && at < this.dayStart) this.yesterday[hour] = point.entered;
+    }
+    this.counted = totalNow;
+    this.draw(now);
+  }
+
+  /** The live total; false when it belongs to another day than the series (load the series again). */
+  follow(totalNow: number, now: number): boolean {
+    if (startOfLocalDay(now) !== this.dayStart) return false;
+    const grown = totalNow - this.counted;
+    if (grown <= 0) return true;
+    const hour = localHourOf(now);
+    for (let h = 0; h <= hour; h++) this.today[h] ??= 0;
+    this.today[hour]! += grown;
+    this.counted = totalNow;
+    this.draw(now);
+    return true;
+  }
+
+  private draw(now: number): void {
+    this.chart.setOption({ series: [{ id: 'yesterday', data: this.yesterday }, { id: 'today', data: this.today }] });
+    // Today so far against yesterday up to the same minute (the current hour pro rata).
+    const hour = localHourOf(now);
+    const share = (now - this.dayStart - hour * HOUR_MS) / HOUR_MS;
+    const sofar = this.today.reduce<number>((n, v) => n + (v ?? 0), 0);
+    const before = this.yesterday.slice(0, hour).reduce((n, v) => n + v, 0) + this.yesterday[hour] * share;
+    if (before < 1) {
+      this.comparison.textContent = '';
+      return;
+    }
+    const change = ((sofar - before) / before) * 100;
+    this.comparison.className = change >= 0 ? 'delta-up' : 'delta-down';
+    this.comparison.textContent = `较昨日同时段 ${change >= 0 ? '▲' : '▼'} ${Math.abs(change).toFixed(1)}%`;
+  }
+}
+
+function baseOption(): echarts.EChartsCoreOption {
+  const axisColour = '#8aa6cc';
+  return {
+    textStyle: { fontFamily: WALL_FONT },
+    animationDurationUpdate: 600,
+    grid: { left: 58, right: 22, top: 42, bottom: 30 },
+    legend: { top: 2, right: 8, itemWidth: 26, itemHeight: 10, textStyle: { color: axisColour, fontSize: 16 }, data: ['今日', '昨日'] },
+    xAxis: {
+      type: 'category',
+      data: HOURS,
+      boundaryGap: false,
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: 'rgba(86, 160, 255, 0.35)' } },
+      axisLabel: { color: axisColour, fontSize: 15, interval: 1 },
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: axisColour, fontSize: 15 },
+      splitLine: { lineStyle: { color: 'rgba(86, 160, 255, 0.1)' } },
+    },
+    series: [
+      {
+        id: 'yesterday',
+        name: '昨日',
+        type: 'line',
+        smooth: true,
+        showSymbol: false,
+        itemStyle: { color: '#7c9cff' },
+        lineStyle: { width: 2, type: 'dashed', color: '#7c9cff' },
+        data: [],
+      },
+      {
+        id: 'today',
+        name: '今日',
+        type: 'line',
+        smooth: true,
+        showSymbol: false,
+        itemStyle: { color: '#4fd1ff' },
+        lineStyle: { width: 3, color: '#4fd1ff', shadowBlur: 12, shadowColor: 'rgba(79, 209, 255, 0.6)' },
+        areaStyle: {
+          color: { type: 'linear', x: 0, y: 0, x2: 0, y2: 1, colorStops: [{ offset: 0, color: 'rgba(79, 209, 255, 0.45)' }, { offset: 1, color: 'rgba(79, 209, 255, 0.02)' }] },
+        },
+        data: [],
+      },
+    ],
+  };
+}

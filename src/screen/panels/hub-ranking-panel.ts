@@ -1,0 +1,65 @@
+import { formatCount } from '../count-format';
+import { element, showValue } from '../dom-element';
+import type { ScreenModel } from '../screen-model';
+import { panelFrame } from './panel-frame';
+
+const ROWS = 10;
+
+interface Row {
+  root: HTMLElement;
+  rank: HTMLElement;
+  name: Text;
+  street: HTMLElement;
+  bar: HTMLElement;
+  value: HTMLElement;
+}
+
+/**
+ * Hubs by footfall today, the first ten. The rows are built once and refilled as the order
+ * changes; on a hub's own screen its row is marked, and shown last if it is not in the ten.
+ */
+export class HubRankingPanel {
+  private readonly rows: Row[] = [];
+
+  constructor(parent: HTMLElement, private readonly model: ScreenModel) {
+    const frame = panelFrame(parent, '今日客流排行', 'panel-ranking');
+    frame.aside.textContent = '单位：人次';
+    const list = element('ol', 'ranking');
+    for (let i = 0; i < ROWS; i++) {
+      const root = element('li', 'rank-row');
+      const rank = element('span', 'rank-no');
+      const main = element('div', 'rank-main');
+      const nameLine = element('div', 'rank-name');
+      const name = document.createTextNode('');
+      const street = element('small');
+      nameLine.append(name, street);
+      const bar = element('i');
+      const track = element('div', 'rank-bar');
+      track.append(bar);
+      main.append(nameLine, track);
+      const value = element('span', 'rank-value');
+      root.append(rank, main, value);
+      list.append(root);
+      this.rows.push({ root, rank, name, street, bar, value });
+    }
+    frame.body.append(list);
+    this.update();
+  }
+
+  update(): void {
+    const ranking = this.model.ranking();
+    const shown = ranking.slice(0, ROWS);
+    const focusId = this.model.focus?.id;
+    if (focusId && !shown.some((r) => r.hub.id === focusId)) shown[ROWS - 1] = ranking.find((r) => r.hub.id === focusId)!;
+    const most = Math.max(1, ranking[0]?.metrics.footfallToday ?? 1);
+    shown.forEach((entry, i) => {
+      const row = this.rows[i];
+      row.root.classList.toggle('is-focus', entry.hub.id === focusId);
+      row.rank.textContent = String(entry.rank);
+      if (row.name.data !== entry.hub.name) row.name.data = entry.hub.name;
+      row.street.textContent = entry.hub.street;
+      row.bar.style.width = `${(entry.metrics.footfallToday / most) * 100}%`;
+      showValue(row.value, formatCount(entry.metrics.footfallToday));
+    });
+  }
+}

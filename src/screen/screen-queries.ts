@@ -1,0 +1,57 @@
+/** What the screen asks the hub. Every field here exists in schema/schema.graphql. */
+
+const LIVE_FIELDS = 'hubId occupancy crowdLevel footfallToday activitiesToday mealsToday updatedAt';
+
+/** Every hub with where it is and its counters now, a page at a time (public). */
+export const HUBS = /* GraphQL */ `
+  query ScreenHubs($after: String) {
+    hubs(first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { id name street district kind capacity location { lat lng } live { ${LIVE_FIELDS} } } }
+    }
+  }
+`;
+
+/** The district's footfall by hour, and the total it adds up to now (so live additions start from the same point). */
+export const DISTRICT_SERIES = /* GraphQL */ `
+  query ScreenDistrictSeries($from: DateTime!, $to: DateTime!) {
+    districtFootfallSeries(from: $from, to: $to, bucket: HOUR) { at entered }
+    districtOverview { footfallToday }
+  }
+`;
+
+export const HUB_SERIES = /* GraphQL */ `
+  query ScreenHubSeries($hubId: ID!, $from: DateTime!, $to: DateTime!) {
+    hub(id: $hubId) { footfallSeries(from: $from, to: $to, bucket: HOUR) { at entered } live { footfallToday } }
+  }
+`;
+
+const CANTEEN_FIELDS = 'canteen { mealsServed lowSaltShare flags { flag diners suppressed } }';
+
+export const CANTEENS = /* GraphQL */ `
+  query ScreenCanteens($after: String) {
+    hubs(first: 100, after: $after, filter: { facility: CANTEEN }) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { id ${CANTEEN_FIELDS} } }
+    }
+  }
+`;
+
+export const HUB_CANTEEN = /* GraphQL */ `
+  query ScreenHubCanteen($hubId: ID!) { hub(id: $hubId) { id ${CANTEEN_FIELDS} } }
+`;
+
+/** Activities still to end today, soonest first (public). */
+export const ACTIVITIES = /* GraphQL */ `
+  query ScreenActivities($from: DateTime!, $to: DateTime!, $hubId: ID) {
+    activities(first: 40, filter: { from: $from, to: $to, hubId: $hubId }) {
+      totalCount
+      edges { node { id title category startsAt endsAt capacity booked remaining hub { id name } } }
+    }
+  }
+`;
+
+/** The one live subscription: every hub's counters (the map and ranking need all of them, also on a hub's own screen). */
+export const HUB_METRICS = /* GraphQL */ `
+  subscription ScreenHubMetrics { hubMetrics { ${LIVE_FIELDS} } }
+`;

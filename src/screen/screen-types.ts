@@ -1,0 +1,53 @@
+import type { CrowdLevel } from './crowd-levels';
+
+/** The answers of screen-queries.ts, as the panels use them. */
+export interface HubMetrics {
+  hubId: string;
+  occupancy: number;
+  crowdLevel: CrowdLevel;
+  footfallToday: number;
+  activitiesToday: number;
+  mealsToday: number;
+  updatedAt: string;
+}
+
+export interface ScreenHub {
+  id: string;
+  name: string;
+  street: string;
+  district: string;
+  kind: 'FLAGSHIP' | 'CLUSTER' | 'EMBEDDED' | 'VILLAGE';
+  capacity: number | null;
+  location: { lat: number; lng: number };
+  live: HubMetrics;
+}
+
+export interface SeriesPoint {
+  at: string;
+  entered: number;
+}
+
+export type HealthFlag = 'HYPERTENSION' | 'DIABETES' | 'HYPERLIPIDEMIA';
+
+export interface CanteenSummary {
+  mealsServed: number;
+  lowSaltShare: number | null;
+  flags: { flag: HealthFlag; diners: number | null; suppressed: boolean }[];
+}
+
+export interface ScreenActivity {
+  id: string;
+  title: string;
+  category: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  booked: number;
+  remaining: number;
+  hub: { id: string; name: string };
+}
+
+export interface Page<T> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: T }[];
+}
