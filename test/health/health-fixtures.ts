@@ -79,20 +79,3 @@ export async function hubsByCanteen(hub: TestHub): Promise<{ withCanteen: number
   return { withCanteen, without: all.filter((id: number) => !withCanteen.includes(id)) };
 }
 
-/** Counts the SQL statements a source runs while `during` runs. */
-export async function countStatements(source: DataSource, during: () => Promise<unknown>): Promise<number> {
-  const logger = source.logger;
-  let count = 0;
-  const counting = Object.create(logger);
-  counting.logQuery = (...args: Parameters<typeof logger.logQuery>) => {
-    count++;
-    return logger.logQuery(...args);
-  };
-  Object.defineProperty(source, 'logger', { value: counting, configurable: true, writable: true });
-  try {
-    await during();
-  } finally {
-    Object.defineProperty(source, 'logger', { value: logger, configurable: true, writable: true });
-  }
-  return count;
-}

@@ -61,4 +61,6 @@ export default async function globalSetup(): Promise<void> {
     cwd: path.resolve(__dirname, '../..'),
     stdio: 'inherit',
   });
+  // The screen suites open the page in a browser: its bundle is rebuilt when src/screen/ is newer.
+  execFileSync(process.execPath, ['dist/src/server/screen/build-screen.js', '--if-stale'], { cwd: path.resolve(__dirname, '../..'), stdio: 'inherit' });
 }

@@ -1,4 +1,5 @@
 import { describeEachDriver } from '../helpers/drivers';
+import { statementsOf } from '../helpers/statements-of';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 
 const HUBS_WITH_RELATIONS = /* GraphQL */ `
@@ -6,20 +7,6 @@ const HUBS_WITH_RELATIONS = /* GraphQL */ `
     hubs(first: $first) { edges { node { facilities { id } organizations { id } activities { id } } } }
   }
 `;
-
-/** The `x-sql-statements` header of one request: statements per source, e.g. { civil: 5 }. */
-async function statementsOf(url: string, query: string, variables: Record<string, unknown>) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  expect(body.errors).toBeUndefined();
-  const header = response.headers.get('x-sql-statements') ?? '';
-  const counts = Object.fromEntries(header.split(', ').filter((p) => p.includes('=')).map((p) => [p.split('=')[0], Number(p.split('=')[1])]));
-  return { counts, data: body.data };
-}
 
 describeEachDriver('SQL statements per query', (driver) => {
   let hub: TestHub;

@@ -12,7 +12,7 @@ const PAGE_EVERY_MS = 10_000;
 /** Today's activities still to come or under way, soonest first, a page at a time. */
 export class TodaysActivitiesPanel {
   private readonly list = element('ol', 'activities');
-  private readonly pageNote = element('div', 'activities-page');
+  private readonly pageNote = element('span', 'activities-page');
   private readonly count = element('b', undefined, '—');
   private activities: ScreenActivity[] = [];
   private page = 0;
@@ -20,8 +20,8 @@ export class TodaysActivitiesPanel {
 
   constructor(parent: HTMLElement, private readonly model: ScreenModel) {
     const frame = panelFrame(parent, '今日活动', 'panel-activities');
-    frame.aside.append('今日共 ', this.count, ' 场');
-    frame.body.append(this.list, this.pageNote);
+    frame.aside.append('今日共 ', this.count, ' 场', this.pageNote);
+    frame.body.append(this.list);
     this.list.dataset.testid = 'activities';
   }
 
@@ -57,7 +57,7 @@ export class TodaysActivitiesPanel {
     this.page = Math.min(this.page, pages - 1);
     const rows = shown.slice(this.page * PER_PAGE, (this.page + 1) * PER_PAGE).map((activity) => this.row(activity, now));
     this.list.replaceChildren(...(rows.length > 0 ? rows : [element('li', 'empty', '今日活动均已结束')]));
-    this.pageNote.textContent = pages > 1 ? `${this.page + 1} / ${pages}` : '';
+    this.pageNote.textContent = pages > 1 ? `· 第 ${this.page + 1}/${pages} 页` : '';
     this.update();
   }
 
