@@ -1,18 +1,6 @@
 import path from 'node:path';
+import { configErrorOf as errorOf, DEPARTMENTS } from './helpers/config-error-of';
 import { loadConfig } from '../src/config';
-import { ConfigError } from '../src/core/config-error';
-
-const DEPARTMENTS = ['civil', 'iot', 'health'];
-
-function errorOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env, DEPARTMENTS);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded setup: SQLite files in ./data, port 4000, simulator on', () => {

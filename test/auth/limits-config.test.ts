@@ -1,17 +1,5 @@
+import { configErrorOf as errorOf, DEPARTMENTS } from '../helpers/config-error-of';
 import { loadConfig } from '../../src/config';
-import { ConfigError } from '../../src/core/config-error';
-
-const DEPARTMENTS = ['civil', 'iot', 'health'];
-
-function errorOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env, DEPARTMENTS);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('limits and access settings from the environment', () => {
   it('defaults to the documented limits, introspection on', () => {

@@ -197,11 +197,14 @@ describeEachDriver('limits, set from the environment', (driver) => {
   afterAll(() => hub?.close());
 
   it('refuses a burst over the rate limit with 429 and RATE_LIMITED, while another key is served', async () => {
+    const started = Date.now();
     const burst = await Promise.all(Array.from({ length: 30 }, () => hub.query('{ probeScreen }', undefined, bearer(keys[0]))));
+    const seconds = (Date.now() - started) / 1000;
     const served = burst.filter((r) => r.status === 200);
     const limited = burst.filter((r) => r.status === 429);
+    // 5 a second (one window per second the burst lasted, on a busy machine more than one) and 5 of burst.
     expect(served.length).toBeGreaterThanOrEqual(5);
-    expect(served.length).toBeLessThanOrEqual(12);
+    expect(served.length).toBeLessThanOrEqual(5 * (Math.floor(seconds) + 1) + 5);
     expect(limited.length).toBe(30 - served.length);
     expect(limited[0].errors?.[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) } });
     expect(limited[0].errors?.[0].message).toMatch(/^too many requests: try again in \d+ s$/);
@@ -211,10 +214,15 @@ describeEachDriver('limits, set from the environment', (driver) => {
     expect(other.data).toEqual({ probeScreen: 'SCREEN:北山大屏' });
 
     // Over a socket the same bucket applies, operation by operation.
+    // Over a socket the same bucket applies, operation by operation: of 20 at once, 10 at most pass.
     const socket = new WsProbe(hub.wsUrl);
     expect(await socket.init(bearer(keys[0]))).toBe('ack');
-    socket.subscribe('1', '{ probeScreen }');
-    expect((await wsErrors(socket, '1'))[0].extensions.code).toBe('RATE_LIMITED');
+    const ids = Array.from({ length: 20 }, (_, i) => String(i + 1));
+    for (const id of ids) socket.subscribe(id, '{ probeScreen }');
+    const results = await Promise.all(ids.map((id) => socket.firstResult(id)));
+    const refused = results.filter((m) => m.type === 'error');
+    expect(refused.length).toBeGreaterThanOrEqual(10);
+    expect(refused[0].payload[0].extensions.code).toBe('RATE_LIMITED');
     expect(socket.isOpen).toBe(true);
     socket.close();
 

@@ -1,17 +1,5 @@
+import { configErrorOf as errorOf, DEPARTMENTS } from '../helpers/config-error-of';
 import { loadConfig } from '../../src/config';
-import { ConfigError } from '../../src/core/config-error';
-
-const DEPARTMENTS = ['civil', 'iot', 'health'];
-
-function errorOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env, DEPARTMENTS);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('live settings', () => {
   it('default to a 1 s push interval and poll, 1,000-row batches, a 60 s gap grace, 10 s leases', () => {

@@ -4,7 +4,7 @@ import { ApiRole } from '../../src/core/auth/api-role';
 import type { RunningHub } from '../../src/app';
 import { DoorSensor } from '../../src/departments/iot/sensors/door-sensor.entity';
 import { FootfallReading } from '../../src/departments/iot/footfall/footfall-reading.entity';
-import { startOfLocalDay } from '../../src/core/time/local-time';
+import { addDays, startOfLocalDay } from '../../src/core/time/local-time';
 import { CanteenMeal } from '../../src/departments/health/meals/canteen-meal.entity';
 import { LIVE, type LiveService } from '../../src/live/live-service';
 
@@ -120,6 +120,19 @@ export async function writeSomeOfToday(hub: RunningHub, hubIds: number[], { meal
     await hub.services.sources.get('iot').getRepository(FootfallReading).insert({ sensorId, hubId, at: new Date(Math.floor(now.getTime() / 1000) * 1000 - 1000), entered: 3, exited: 1 });
     if (meals) await hub.services.sources.get('health').getRepository(CanteenMeal).insert({ hubId, residentRef: `today-${hubId}`.padEnd(16, 'x'), servedAt: now });
   }
+}
+
+/** What the counters wrote today for a hub, counted straight from the iot database. */
+export async function footfallTodayInIot(hub: RunningHub, hubId: number): Promise<number> {
+  const from = startOfLocalDay(new Date());
+  const [row] = await hub.services.sources
+    .get('iot')
+    .getRepository(FootfallReading)
+    .createQueryBuilder('r')
+    .select('COALESCE(SUM(r.entered), 0)', 'n')
+    .where('r.hubId = :hubId AND r.at >= :from AND r.at < :to', { hubId, from, to: addDays(from, 1) })
+    .getRawMany<{ n: string | number }>();
+  return Number(row.n);
 }
 
 export const HUB_METRICS = /* GraphQL */ `

@@ -2,7 +2,6 @@ import type { RunningHub } from '../../src/app';
 import { HUB_SOURCE } from '../../src/config';
 import { ApiRole } from '../../src/core/auth/api-role';
 import { insertInBatches } from '../../src/core/seeding/insert-in-batches';
-import { addDays, startOfLocalDay } from '../../src/core/time/local-time';
 import { FOOTFALL_FEED } from '../../src/departments/iot/feeds/footfall-feed';
 import { FootfallReading } from '../../src/departments/iot/footfall/footfall-reading.entity';
 import { MysqlLeases } from '../../src/live/leases/mysql-leases';
@@ -10,24 +9,12 @@ import { postGraphQL } from '../helpers/graphql-request';
 import { graphqlUrlOf, runHubProcess } from '../helpers/hub-process';
 import { availableDrivers, testRedisUrl } from '../helpers/drivers';
 import type { TestDatabases } from '../helpers/test-databases';
-import { HUB_METRICS, keyFor, liveOf, newSensor, readingsToday, screenClient, subscribe } from './live-helpers';
+import { HUB_METRICS, keyFor, liveOf, newSensor, readingsToday, screenClient, subscribe, footfallTodayInIot } from './live-helpers';
 import { sharedDatabases, startInstance } from './shared-hubs';
 
 const RECORD = `mutation R($readings: [FootfallReadingInput!]!) { recordFootfall(readings: $readings) { accepted duplicates } }`;
 const mysql = availableDrivers().includes('mysql');
 const redis = testRedisUrl();
-
-async function truthOf(hub: RunningHub, hubId: number): Promise<number> {
-  const from = startOfLocalDay(new Date());
-  const [row] = await hub.services.sources
-    .get('iot')
-    .getRepository(FootfallReading)
-    .createQueryBuilder('r')
-    .select('COALESCE(SUM(r.entered), 0)', 'n')
-    .where('r.hubId = :hubId AND r.at >= :from AND r.at < :to', { hubId, from, to: addDays(from, 1) })
-    .getRawMany<{ n: string | number }>();
-  return Number(row.n);
-}
 
 (mysql && redis ? describe : describe.skip)('two instances over one MariaDB and one Redis', () => {
   let databases: TestDatabases;
@@ -62,13 +49,13 @@ async function truthOf(hub: RunningHub, hubId: number): Promise<number> {
       }, { authorization: `Bearer ${iotKey}` });
     try {
       const initial = await sub.until(() => true);
-      expect(initial.footfallToday).toBe(await truthOf(a!, hubId));
+      expect(initial.footfallToday).toBe(await footfallTodayInIot(a!, hubId));
 
       const sensorId = await newSensor(a!, hubId);
       const rows = readingsToday(sensorId, hubId, 800);
       const first = await record(rows.slice(0, 300));
       expect(first.data.recordFootfall).toEqual({ accepted: 300, duplicates: 0 });
-      const afterFirst = await truthOf(a!, hubId);
+      const afterFirst = await footfallTodayInIot(a!, hubId);
       await sub.until((m) => m.footfallToday === afterFirst, 2_000);
 
       // A's feed holder dies without a word: its lease is left to expire.
@@ -76,7 +63,7 @@ async function truthOf(hub: RunningHub, hubId: number): Promise<number> {
       const second = await record(rows.slice(300, 600));
       expect(second.data.recordFootfall).toEqual({ accepted: 300, duplicates: 0 });
       await insertInBatches(a!.services.sources.get('iot'), FootfallReading, rows.slice(600));
-      const truth = await truthOf(a!, hubId);
+      const truth = await footfallTodayInIot(a!, hubId);
       await sub.until((m) => m.footfallToday === truth, 10_000);
       expect(runnerB.holdsLease).toBe(true);
 
@@ -120,7 +107,7 @@ async function truthOf(hub: RunningHub, hubId: number): Promise<number> {
     const iotKey = await keyFor(b, ApiRole.DEPARTMENT, { department: 'iot' });
     try {
       // A (the holder) has counted the seeded day and told B.
-      const seeded = await truthOf(b, hubId);
+      const seeded = await footfallTodayInIot(b, hubId);
       await sub.until((m) => m.footfallToday === seeded, 10_000);
 
       const sensorId = await newSensor(b, hubId);
@@ -132,7 +119,7 @@ async function truthOf(hub: RunningHub, hubId: number): Promise<number> {
       a.child.kill('SIGKILL');
       await a.exited;
       await insertInBatches(b.services.sources.get('iot'), FootfallReading, rows.slice(200));
-      const truth = await truthOf(b, hubId);
+      const truth = await footfallTodayInIot(b, hubId);
       await sub.until((m) => m.footfallToday === truth, 10_000);
       expect(runnerB.holdsLease).toBe(true);
       await liveOf(b).drain();

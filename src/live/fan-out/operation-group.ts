@@ -1,4 +1,3 @@
-import type { ExecutionResult } from 'graphql';
 import { Member, type Limits } from './member';
 
 export interface GroupOptions extends Limits {

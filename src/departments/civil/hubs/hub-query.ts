@@ -1,5 +1,5 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Facility } from '../facilities/facility.entity';
+import { whereHubHasFacility } from '../facilities/has-facility';
 import type { HubFilter } from './hub-filter.input';
 import { Hub } from './hub.entity';
 
@@ -16,15 +16,6 @@ export function hubsMatching(source: DataSource, filter: HubFilter | undefined):
   const text = filter?.text?.trim();
   // Case-insensitive on both drivers (SQLite's LIKE for ASCII, MySQL by its _ci collation).
   if (text) query.andWhere("hub.name LIKE :text ESCAPE '!'", { text: likePattern(text) });
-  if (filter?.facility) {
-    // EXISTS, not a join: a hub with two canteens is listed (and counted) once.
-    const withFacility = source
-      .getRepository(Facility)
-      .createQueryBuilder('facility')
-      .select('1')
-      .where('facility.hub_id = hub.id')
-      .andWhere('facility.type = :facilityType');
-    query.andWhere(`EXISTS (${withFacility.getQuery()})`, { facilityType: filter.facility });
-  }
+  if (filter?.facility) whereHubHasFacility(query, source, filter.facility);
   return query;
 }

@@ -2,7 +2,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { boundingBox } from '../../../core/geo/bounding-box';
 import type { LatLng } from '../../../core/geo/convert';
 import { greatCircleMeters } from '../../../core/geo/great-circle';
-import { Facility } from '../facilities/facility.entity';
+import { whereHubHasFacility } from '../facilities/has-facility';
 import type { FacilityType } from '../facilities/facility-type';
 import { Hub } from '../hubs/hub.entity';
 
@@ -51,14 +51,6 @@ export function nearbyCandidates(source: DataSource, search: Omit<NearbySearch, 
     .where('hub.lat BETWEEN :minLat AND :maxLat', { minLat: box.minLat, maxLat: box.maxLat });
   const lngRanges = box.lngRanges.map((_, i) => `hub.lng BETWEEN :minLng${i} AND :maxLng${i}`).join(' OR ');
   query.andWhere(`(${lngRanges})`, Object.fromEntries(box.lngRanges.flatMap(([min, max], i) => [[`minLng${i}`, min], [`maxLng${i}`, max]])));
-  if (search.facility) {
-    const withFacility = source
-      .getRepository(Facility)
-      .createQueryBuilder('facility')
-      .select('1')
-      .where('facility.hub_id = hub.id')
-      .andWhere('facility.type = :facilityType');
-    query.andWhere(`EXISTS (${withFacility.getQuery()})`, { facilityType: search.facility });
-  }
+  if (search.facility) whereHubHasFacility(query, source, search.facility);
   return query;
 }
