@@ -5,6 +5,8 @@ export interface PrivateRedis {
   url: string;
   /** Kills the server as an outage would (SIGKILL: no goodbye to the clients). */
   kill(): Promise<void>;
+  /** Starts it again on the same port, empty (it keeps nothing on disk), as after a restart. */
+  restart(): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -36,6 +38,18 @@ async function answers(port: number): Promise<boolean> {
  */
 export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
+  let server = await runRedisServer(port);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    kill: () => server.kill(),
+    async restart() {
+      await server.kill();
+      server = await runRedisServer(port);
+    },
+  };
+}
+
+async function runRedisServer(port: number): Promise<{ kill(): Promise<void> }> {
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const spawnFailed = new Promise<never>((_, reject) => child.once('error', (error) => reject(new Error(`redis-server could not be started: ${error.message}`))));
@@ -49,9 +63,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   })();
   await Promise.race([ready, spawnFailed]);
   return {
-    url: `redis://127.0.0.1:${port}`,
     async kill() {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
     },
   };

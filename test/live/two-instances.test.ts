@@ -8,6 +8,7 @@ import { MysqlLeases } from '../../src/live/leases/mysql-leases';
 import { postGraphQL } from '../helpers/graphql-request';
 import { graphqlUrlOf, runHubProcess } from '../helpers/hub-process';
 import { availableDrivers, testRedisUrl } from '../helpers/drivers';
+import { startPrivateRedis, type PrivateRedis } from '../helpers/private-redis';
 import type { TestDatabases } from '../helpers/test-databases';
 import { HUB_METRICS, keyFor, liveOf, newSensor, readingsToday, screenClient, subscribe, footfallTodayInIot } from './live-helpers';
 import { sharedDatabases, startInstance } from './shared-hubs';
@@ -72,6 +73,65 @@ const redis = testRedisUrl();
       expect(liveOf(b!).state.metrics(hubId).footfallToday).toBe(truth);
       const { data } = await postGraphQL(`http://127.0.0.1:${b!.port}/graphql`, `{ hub(id: "${hubId}") { live { footfallToday } } }`);
       expect(data.hub.live.footfallToday).toBe(truth);
+      await new Promise((r) => setTimeout(r, 1_500));
+      expect(sub.messages.at(-1).footfallToday).toBe(truth);
+    } finally {
+      sub.stop();
+      await client.dispose();
+    }
+  });
+});
+
+(mysql && redis ? describe : describe.skip)('two instances through a Redis outage', () => {
+  let databases: TestDatabases;
+  let redisServer: PrivateRedis;
+  let a: RunningHub | undefined;
+  let b: RunningHub | undefined;
+  const logsA: string[] = [];
+  beforeAll(async () => {
+    databases = await sharedDatabases('mysql');
+    redisServer = await startPrivateRedis();
+    const env = { REDIS_URL: redisServer.url, FEED_LEASE_MS: '1500' };
+    a = await startInstance(databases, env, logsA);
+    await liveOf(a).drain();
+    b = await startInstance(databases, env);
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await redisServer?.kill();
+    await databases?.drop();
+  });
+
+  it('no feed runs while Redis is away; when it is back, what the counters wrote meanwhile reaches the screens, counted once', async () => {
+    const hubId = 42;
+    const client = screenClient(`ws://127.0.0.1:${b!.port}/graphql`, await keyFor(b!, ApiRole.SCREEN));
+    const sub = subscribe<any>(client, HUB_METRICS, { hubIds: [String(hubId)] }, 'hubMetrics');
+    try {
+      const before = await footfallTodayInIot(a!, hubId);
+      await sub.until((m) => m.footfallToday === before);
+
+      await redisServer.kill();
+      // The holder cannot renew its lease, and says so; nobody can take it.
+      for (let i = 0; i < 50 && !logsA.some((l) => l.includes('lease lost')); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(logsA.filter((l) => l.includes('live events: Redis does not answer'))).toHaveLength(1);
+      expect(logsA.some((l) => l.includes('feed iot.footfall_reading: lease lost'))).toBe(true);
+
+      const sensorId = await newSensor(a!, hubId);
+      const rows = readingsToday(sensorId, hubId, 300);
+      await insertInBatches(a!.services.sources.get('iot'), FootfallReading, rows);
+      const truth = await footfallTodayInIot(a!, hubId);
+      expect(truth).toBeGreaterThan(before);
+      // Both instances go on answering queries while Redis is away.
+      const { data } = await postGraphQL(`http://127.0.0.1:${b!.port}/graphql`, `{ hub(id: "${hubId}") { name } }`);
+      expect(data.hub.name).toBeTruthy();
+
+      await redisServer.restart();
+      await sub.until((m) => m.footfallToday === truth, 15_000);
+      const holders = [a!, b!].filter((h) => liveOf(h).runnerOf(FOOTFALL_FEED)!.holdsLease);
+      expect(holders).toHaveLength(1);
+      await liveOf(holders[0]).drain();
+      expect(liveOf(holders[0]).state.metrics(hubId).footfallToday).toBe(truth);
       await new Promise((r) => setTimeout(r, 1_500));
       expect(sub.messages.at(-1).footfallToday).toBe(truth);
     } finally {

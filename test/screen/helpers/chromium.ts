@@ -19,7 +19,7 @@ export interface ScreenBrowser {
 }
 
 /** A 1920×1080 browser on a fresh profile (its own --user-data-dir, removed on close). */
-export async function launchChromium(): Promise<ScreenBrowser> {
+export async function launchChromium({ env }: { env?: Record<string, string | undefined> } = {}): Promise<ScreenBrowser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xh-screen-profile-'));
   try {
     const context = await chromium.launchPersistentContext(profile, {
@@ -28,6 +28,7 @@ export async function launchChromium(): Promise<ScreenBrowser> {
       args: FLAGS,
       viewport: { width: 1920, height: 1080 },
       locale: 'zh-CN',
+      ...(env ? { env } : {}),
     });
     return {
       context,
