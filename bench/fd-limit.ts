@@ -20,16 +20,20 @@ export function fdLimit(): FdLimit | undefined {
 }
 
 /**
- * Node cannot raise its own limit: when `needed` descriptors exceed the soft limit and the hard
- * limit allows more, runs this same command again under `ulimit -n` (once) and exits with its
- * status. Otherwise returns, and the caller fits in what there is.
+ * Node raises its soft open-file limit to the hard one when it starts; when even that is below
+ * `needed`, and a shell may raise it (`ulimit -n`, e.g. as root), runs this same command again
+ * under the raised limit (once) and exits with its status. Otherwise returns, and the caller
+ * fits in what there is.
  */
 export function raiseFdLimitOrContinue(needed: number): void {
   const limit = fdLimit();
-  if (!limit || limit.soft >= needed || limit.hard <= limit.soft || process.env.BENCH_FD_RAISED) return;
-  const target = limit.hard === Infinity ? needed : Math.min(limit.hard, Math.max(needed, limit.soft));
-  process.stdout.write(`open-file limit ${limit.soft} < ${needed}: running again under ulimit -n ${target}\n`);
-  const result = spawnSync('/bin/sh', ['-c', `ulimit -n ${target} && exec "$0" "$@"`, process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+  if (!limit || limit.soft >= needed || process.env.BENCH_FD_RAISED) return;
+  if (spawnSync('/bin/sh', ['-c', `ulimit -n ${needed}`]).status !== 0) {
+    process.stdout.write(`open-file limit ${limit.soft} < ${needed}, and ulimit -n may not raise it: fewer subscribers\n`);
+    return;
+  }
+  process.stdout.write(`open-file limit ${limit.soft} < ${needed}: running again under ulimit -n ${needed}\n`);
+  const result = spawnSync('/bin/sh', ['-c', `ulimit -n ${needed} && exec "$0" "$@"`, process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, BENCH_FD_RAISED: '1' },
   });

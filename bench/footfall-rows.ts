@@ -110,3 +110,13 @@ export async function recordFootfall(url: string, authorization: string, rows: r
     throw new Error(`recordFootfall did not accept the ${rows.length} readings: ${JSON.stringify(body).slice(0, 300)}`);
   }
 }
+
+/**
+ * [from, to) slices of `count` rows for the ingest scenarios' alternating rounds (hub, then
+ * baseline, then hub…): up to five, each at least one batch.
+ */
+export function ingestRounds(count: number, batch: number): [number, number][] {
+  const rounds = Math.max(1, Math.min(5, Math.floor(count / batch)));
+  const size = Math.ceil(count / rounds);
+  return Array.from({ length: rounds }, (_, i): [number, number] => [i * size, Math.min(count, (i + 1) * size)]).filter(([a, b]) => b > a);
+}

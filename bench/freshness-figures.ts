@@ -1,6 +1,5 @@
-import type { Figure, ScenarioResult } from './report';
-import { quantile } from './report';
 import type { FreshnessResult } from './freshness-probe';
+import { quantile, type Figure, type ScenarioResult } from './report';
 
 /** The freshness scenarios' report: p50 and p95 of write -> screen, hub against baseline. */
 export function freshnessResult(scenario: string, path: string, hub: FreshnessResult, base: FreshnessResult, notes: string[]): ScenarioResult {

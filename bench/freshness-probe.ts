@@ -1,19 +1,11 @@
-import { createClient } from 'graphql-ws';
+import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { ascending } from './report';
 import { HUB_METRICS } from './screen-socket';
 
-export interface FreshnessOptions {
-  /** ws://…/graphql of the hub or of a baseline speaking graphql-transport-ws. */
-  wsUrl: string;
-  authorization?: string;
-  /** The hubs the samples go round (each hub's topic then stays quiet for hubs × spacing). */
-  hubIds: readonly number[];
-  samples: number;
-  /** Mean time between two samples; each gap is drawn from [0.5, 1.5] × this. */
-  spacingMs: number;
-  /** Writes sample `k`: `entered` more people at `hubId`. Not awaited before the next sample. */
-  write(hubId: number, entered: number, k: number): Promise<void>;
+interface Pending {
+  target: number;
+  startedAt: number;
 }
 
 export interface FreshnessResult {
@@ -22,90 +14,109 @@ export interface FreshnessResult {
   missing: number;
 }
 
-interface Pending {
-  target: number;
-  startedAt: number;
-}
-
-/** How long after its write a sample may take to show before it counts as missing. */
-const SAMPLE_TIMEOUT_MS = 15_000;
-
 /**
  * A wall screen (graphql-ws client, as in docs/live-metrics.md) subscribed to every hub's
- * metrics. Each sample adds people at a hub; its latency runs from the moment the bench issues
- * the write to the moment the screen's client hands over the first message whose footfallToday
- * includes it. Both ends are timed on this process's clock (performance.now()).
+ * metrics, timing samples: `expect(hub, n)` just before a write that adds n people at the hub;
+ * the sample's latency runs from then to the moment the client hands over the first message
+ * whose footfallToday includes it. Both ends on this process's clock (performance.now()).
  */
-export async function measureFreshness(options: FreshnessOptions): Promise<FreshnessResult> {
-  const client = createClient({
-    url: options.wsUrl,
-    webSocketImpl: WebSocket,
-    connectionParams: options.authorization ? { authorization: options.authorization } : {},
-    retryAttempts: 0,
-    lazy: true,
-  });
-  const footfall = new Map<number, number>();
-  const pending = new Map<number, Pending[]>();
-  const latencies: number[] = [];
-  let failure: unknown;
-  let wake: () => void = () => {};
-  const changed = () => wake();
-  const stop = client.subscribe<{ hubMetrics: { hubId: string; footfallToday: number } }>(
-    { query: HUB_METRICS, variables: { hubIds: null } },
-    {
-      next: (result) => {
-        const arrivedAt = performance.now();
-        const metrics = result.data?.hubMetrics;
-        if (!metrics) {
-          failure = result.errors ?? result;
-          return changed();
-        }
-        const hubId = Number(metrics.hubId);
-        footfall.set(hubId, metrics.footfallToday);
-        const waiting = pending.get(hubId) ?? [];
-        while (waiting.length > 0 && waiting[0].target <= metrics.footfallToday) latencies.push(arrivedAt - waiting.shift()!.startedAt);
-        changed();
+export class FreshnessScreen {
+  private readonly footfall = new Map<number, number>();
+  private readonly expected = new Map<number, number>();
+  private readonly pending = new Map<number, Pending[]>();
+  private readonly latencies: number[] = [];
+  private samples = 0;
+  private failure: unknown;
+  private wake: () => void = () => {};
+
+  private constructor(
+    private readonly client: Client,
+    private readonly stop: () => void,
+  ) {}
+
+  /** Opens the screen and waits until it has the state of each of `hubIds`. */
+  static async open(wsUrl: string, authorization: string | undefined, hubIds: readonly number[]): Promise<FreshnessScreen> {
+    const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, connectionParams: authorization ? { authorization } : {}, retryAttempts: 0, lazy: true });
+    let screen: FreshnessScreen | undefined;
+    const stop = client.subscribe<{ hubMetrics: { hubId: string; footfallToday: number } }>(
+      { query: HUB_METRICS, variables: { hubIds: null } },
+      {
+        next: (result) => screen?.onNext(performance.now(), result.data?.hubMetrics, result.errors),
+        error: (error) => screen?.fail(error),
+        complete: () => undefined,
       },
-      error: (error) => {
-        failure = error;
-        changed();
-      },
-      complete: () => undefined,
-    },
-  );
-  const until = (test: () => boolean, timeoutMs: number) =>
-    new Promise<boolean>((resolve) => {
+    );
+    screen = new FreshnessScreen(client, stop);
+    if (!(await screen.until(() => hubIds.every((id) => screen!.footfall.has(id)), 30_000))) {
+      await screen.close();
+      throw new Error(`the screen at ${wsUrl} did not get every hub's state: ${JSON.stringify(screen.failure ?? [...screen.footfall.keys()])}`);
+    }
+    return screen;
+  }
+
+  /** A sample: a write adding `entered` people at `hubId` is issued now. */
+  expect(hubId: number, entered: number): void {
+    const target = (this.expected.get(hubId) ?? this.footfall.get(hubId) ?? 0) + entered;
+    this.expected.set(hubId, target);
+    const queue = this.pending.get(hubId) ?? [];
+    this.pending.set(hubId, queue);
+    queue.push({ target, startedAt: performance.now() });
+    this.samples++;
+  }
+
+  /** Waits (up to `timeoutMs`) for every sample, then reports. */
+  async result(timeoutMs: number): Promise<FreshnessResult> {
+    await this.until(() => this.latencies.length === this.samples, timeoutMs);
+    if (this.failure !== undefined) throw new Error(`a screen's subscription failed: ${JSON.stringify(this.failure).slice(0, 300)}`);
+    return { latencies: ascending(this.latencies), missing: this.samples - this.latencies.length };
+  }
+
+  async close(): Promise<void> {
+    this.stop();
+    await this.client.dispose();
+  }
+
+  private onNext(arrivedAt: number, metrics: { hubId: string; footfallToday: number } | undefined, errors: unknown): void {
+    if (!metrics) return this.fail(errors ?? 'a message without hubMetrics');
+    const hubId = Number(metrics.hubId);
+    this.footfall.set(hubId, metrics.footfallToday);
+    const waiting = this.pending.get(hubId) ?? [];
+    while (waiting.length > 0 && waiting[0].target <= metrics.footfallToday) this.latencies.push(arrivedAt - waiting.shift()!.startedAt);
+    this.wake();
+  }
+
+  private fail(error: unknown): void {
+    this.failure = error;
+    this.wake();
+  }
+
+  private until(test: () => boolean, timeoutMs: number): Promise<boolean> {
+    return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => resolve(test()), timeoutMs);
-      wake = () => {
-        if (failure !== undefined || test()) {
+      this.wake = () => {
+        if (this.failure !== undefined || test()) {
           clearTimeout(timer);
           resolve(test());
         }
       };
-      wake();
+      this.wake();
     });
-  try {
-    if (!(await until(() => options.hubIds.every((id) => footfall.has(id)), 30_000))) {
-      throw new Error(`the screen did not get every hub's state: ${JSON.stringify(failure ?? [...footfall.keys()])}`);
-    }
-    const expected = new Map(footfall);
-    const writes: Promise<void>[] = [];
-    for (let k = 0; k < options.samples; k++) {
-      const hubId = options.hubIds[k % options.hubIds.length];
-      const entered = 1 + (k % 4);
-      expected.set(hubId, expected.get(hubId)! + entered);
-      const queue = pending.get(hubId) ?? [];
-      pending.set(hubId, queue);
-      queue.push({ target: expected.get(hubId)!, startedAt: performance.now() });
-      writes.push(options.write(hubId, entered, k));
-      await new Promise((r) => setTimeout(r, options.spacingMs * (0.5 + Math.random())));
-    }
-    await Promise.all(writes);
-    await until(() => latencies.length === options.samples, SAMPLE_TIMEOUT_MS);
-    if (failure !== undefined) throw new Error(`the screen's subscription failed: ${JSON.stringify(failure).slice(0, 300)}`);
-    return { latencies: ascending(latencies), missing: options.samples - latencies.length };
-  } finally {
-    stop();
-    await client.dispose();
   }
 }
+
+/**
+ * Issues `samples` samples, gaps drawn from [0.5, 1.5] × `spacingMs`, without waiting for one
+ * to finish before the next (a slow write does not push the next sample back); then waits for
+ * every write.
+ */
+export async function issueSamples(samples: number, spacingMs: number, sample: (k: number) => Promise<void>): Promise<void> {
+  const writes: Promise<void>[] = [];
+  for (let k = 0; k < samples; k++) {
+    writes.push(sample(k));
+    await new Promise((r) => setTimeout(r, spacingMs * (0.5 + Math.random())));
+  }
+  await Promise.all(writes);
+}
+
+/** How long after the last write a sample may take to show before it counts as missing. */
+export const SAMPLE_TIMEOUT_MS = 15_000;

@@ -6,6 +6,8 @@ export interface LoadResult {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Every request's latency, ms, ascending. */
+  latencies: number[];
 }
 
 /**
@@ -26,9 +28,36 @@ export async function runLoad(send: () => Promise<void>, options: { concurrency:
   };
   await Promise.all(Array.from({ length: options.concurrency }, caller));
   const seconds = (performance.now() - started) / 1000;
+  return summarize(latencies, seconds);
+}
+
+function summarize(latencies: number[], seconds: number): LoadResult {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, seconds, perSecond: latencies.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
+  return { requests: latencies.length, seconds, perSecond: latencies.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99), latencies };
+}
+
+/**
+ * Two loads compared on a shared machine: `rounds` slices of `seconds / rounds` each,
+ * alternating a then b, so that what else runs on the machine weighs on both alike.
+ */
+export async function runAlternating(
+  a: () => Promise<void>,
+  b: () => Promise<void>,
+  options: { concurrency: number; seconds: number; rounds: number },
+): Promise<[LoadResult, LoadResult]> {
+  const slice = { concurrency: options.concurrency, seconds: options.seconds / options.rounds };
+  const runs: [LoadResult[], LoadResult[]] = [[], []];
+  for (let round = 0; round < options.rounds; round++) {
+    runs[0].push(await runLoad(a, slice));
+    runs[1].push(await runLoad(b, slice));
+  }
+  const merge = (results: LoadResult[]) =>
+    summarize(
+      results.flatMap((r) => r.latencies),
+      results.reduce((n, r) => n + r.seconds, 0),
+    );
+  return [merge(runs[0]), merge(runs[1])];
 }
 
 /** POSTs a GraphQL operation and checks the answer has no errors (a failing hub must not look fast). */

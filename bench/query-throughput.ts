@@ -1,10 +1,11 @@
 import { startBaseline } from './baseline-server';
-import { getSender, graphqlSender, runLoad } from './load';
+import { getSender, graphqlSender, runAlternating, runLoad } from './load';
 import type { BenchScenario, ThroughputScenario } from './scenario';
 
 /**
- * A query's throughput: `concurrency` closed-loop callers for BENCH_SECONDS against the hub,
- * then against a node:http + mysql2 endpoint answering the same JSON (checked first).
+ * A query's throughput: `concurrency` closed-loop callers for BENCH_SECONDS against the hub and
+ * as long against a node:http + mysql2 endpoint answering the same JSON (checked first), in
+ * alternating one-second slices.
  */
 export function queryThroughput(scenario: ThroughputScenario): BenchScenario {
   return {
@@ -21,12 +22,12 @@ export function queryThroughput(scenario: ThroughputScenario): BenchScenario {
         const warm = { concurrency: settings.concurrency, seconds: 1 };
         await runLoad(hubSender, warm);
         await runLoad(getSender(baseline.url), warm);
-        const base = await runLoad(getSender(baseline.url), { concurrency: settings.concurrency, seconds: settings.seconds });
-        const hub = await runLoad(hubSender, { concurrency: settings.concurrency, seconds: settings.seconds });
+        const rounds = Math.max(1, Math.round(settings.seconds));
+        const [hub, base] = await runAlternating(hubSender, getSender(baseline.url), { concurrency: settings.concurrency, seconds: settings.seconds, rounds });
         return {
           figures: [{ scenario: scenario.name, label: `${scenario.label} requests/s`, unit: '/s', hub: hub.perSecond, baseline: base.perSecond, better: 'higher' }],
           notes: [
-            `${settings.concurrency} callers, ${settings.seconds} s a side; latency p50/p99: hub ${hub.p50Ms.toFixed(1)}/${hub.p99Ms.toFixed(1)} ms, baseline ${base.p50Ms.toFixed(1)}/${base.p99Ms.toFixed(1)} ms`,
+            `${settings.concurrency} callers, ${settings.seconds} s a side in alternating ${(settings.seconds / Math.max(1, Math.round(settings.seconds))).toFixed(1)} s slices; latency p50/p99: hub ${hub.p50Ms.toFixed(1)}/${hub.p99Ms.toFixed(1)} ms, baseline ${base.p50Ms.toFixed(1)}/${base.p99Ms.toFixed(1)} ms`,
           ],
         };
       } finally {

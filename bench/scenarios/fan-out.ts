@@ -1,14 +1,12 @@
 import { ApiRole } from '../../src/core/auth/api-role';
 import { startOfLocalDay } from '../../src/core/time/local-time';
-import { SHARING } from '../../src/live/start-live';
-import { BaselineWsServer } from '../baseline-ws-server';
-import type { BenchHub } from '../bench-hub';
+import { BaselineWsProcess } from '../baseline-ws-process';
 import { fdLimit } from '../fd-limit';
-import { retainedBytes } from '../heap';
 import { hubIdsOf, newSensors, recordFootfall } from '../footfall-rows';
+import { retainedBytes } from '../heap';
 import { ascending, quantile, type Figure } from '../report';
 import type { BenchScenario } from '../scenario';
-import { HUB_METRICS, hubMetricsPayload } from '../screen-socket';
+import { HUB_METRICS } from '../screen-socket';
 import { SubscriberFleet, type FleetOptions } from '../subscriber-fleet';
 
 /** Events sent before the measured ones (JIT, first allocations), on each side. */
@@ -20,79 +18,57 @@ const FD_HEADROOM = 1_000;
 /** Handshakes in flight per client process while the sockets open. */
 const OPEN_CONCURRENCY = 100;
 
-interface SideRun {
-  subscribed: number;
-  openMs: number;
-  /** JS heap + external bytes the subscribed sockets hold in the server's process (after GC). */
-  serverBytes: number;
-  /** The server process's RSS with every socket subscribed. */
-  serverRssBytes: number;
-  /** CPU time of the server's process (all its threads) while the sockets subscribed. */
-  openCpuMs: number;
-  clientRssBytes: number;
+interface Side {
+  name: string;
+  fleet: SubscriberFleet;
+  publish(): Promise<void>;
+  /** The publish time of the side's last event. */
+  previous: number;
+  measured: number[];
+  incomplete: number;
+  /** CPU of the server's process while its sockets subscribed (hub only: the baseline's is another process). */
+  openCpuMs?: number;
+  server: { rssBytes: number; heldBytes: number };
+}
+
+interface SideResult {
   latencies: number[];
   delivered: number;
   expected: number;
   /** Σ over events of (last arrival − publish), ms: the time spent fanning out. */
   fanOutMs: number;
   perEventMs: number[];
-  incomplete: number;
   problems: string[];
-  messageBytes: number;
 }
 
-/**
- * Every subscriber on one operation (`hubMetrics(hubIds: [<one hub>])` with a SCREEN key),
- * events one at a time: each is published at least LIVE_PUSH_INTERVAL_MS after the previous
- * one, and only once the previous one reached every socket.
- */
-async function runSide(fleetOptions: FleetOptions, publish: () => Promise<void>, events: number, intervalMs: number): Promise<SideRun> {
-  const before = retainedBytes();
-  const cpu = process.cpuUsage();
-  const fleet = await SubscriberFleet.open(fleetOptions);
-  const { user, system } = process.cpuUsage(cpu);
-  const problems = [...fleet.opened.failures];
-  try {
-    const serverRssBytes = process.memoryUsage().rss;
-    const serverBytes = retainedBytes() - before;
-    if (fleet.opened.ready === 0) throw new Error(`no subscriber could subscribe: ${problems.join('; ')}`);
-    let previous = 0;
-    let incomplete = 0;
-    const measured: number[] = [];
-    for (let i = 0; i < WARM_UP_EVENTS + events; i++) {
-      const wait = previous + intervalMs + 5 - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const delivery = fleet.waitForDelivery(previous, EVENT_TIMEOUT_MS);
-      await publish();
-      const delivered = await delivery;
-      if (!delivered) throw new Error(`event ${i} reached no subscriber in ${EVENT_TIMEOUT_MS / 1000} s`);
-      if (!delivered.complete) incomplete++;
-      previous = delivered.t;
-      if (i >= WARM_UP_EVENTS) measured.push(delivered.t);
-    }
-    const report = await fleet.report(measured);
-    if (report.ended > 0) problems.push(`${report.ended} sockets ended during the run: ${report.endReasons.slice(0, 3).join('; ')}`);
-    if (report.malformed > 0) problems.push(`${report.malformed} messages without updatedAt`);
-    const perEventMs = report.events.map((e) => e.last - e.t);
-    return {
-      subscribed: fleet.opened.ready,
-      openMs: fleet.opened.ms,
-      serverBytes,
-      serverRssBytes,
-      openCpuMs: (user + system) / 1000,
-      clientRssBytes: fleet.opened.rssBytes,
-      latencies: ascending(report.latencies),
-      delivered: report.events.reduce((n, e) => n + e.count, 0),
-      expected: measured.length * fleet.opened.ready,
-      fanOutMs: perEventMs.reduce((n, ms) => n + ms, 0),
-      perEventMs: ascending(perEventMs),
-      incomplete,
-      problems,
-      messageBytes: Buffer.byteLength(fleet.opened.sample ?? ''),
-    };
-  } finally {
-    await fleet.close();
-  }
+/** One event on one side: published at least an interval after the side's previous one, and delivered everywhere before the next. */
+async function event(side: Side, intervalMs: number, measure: boolean): Promise<void> {
+  const wait = side.previous + intervalMs + 5 - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const delivery = side.fleet.waitForDelivery(side.previous, EVENT_TIMEOUT_MS);
+  await side.publish();
+  const delivered = await delivery;
+  if (!delivered) throw new Error(`${side.name}: an event reached no subscriber in ${EVENT_TIMEOUT_MS / 1000} s`);
+  if (!delivered.complete) side.incomplete++;
+  side.previous = delivered.t;
+  if (measure) side.measured.push(delivered.t);
+}
+
+async function resultOf(side: Side): Promise<SideResult> {
+  const report = await side.fleet.report(side.measured);
+  const problems = [...side.fleet.opened.failures];
+  if (report.ended > 0) problems.push(`${report.ended} sockets ended during the run: ${report.endReasons.slice(0, 3).join('; ')}`);
+  if (report.malformed > 0) problems.push(`${report.malformed} messages without updatedAt`);
+  if (side.incomplete > 0) problems.push(`${side.incomplete} events not on every socket within ${EVENT_TIMEOUT_MS / 1000} s`);
+  const perEventMs = report.events.map((e) => e.last - e.t);
+  return {
+    latencies: ascending(report.latencies),
+    delivered: report.events.reduce((n, e) => n + e.count, 0),
+    expected: side.measured.length * side.fleet.opened.ready,
+    fanOutMs: perEventMs.reduce((n, ms) => n + ms, 0),
+    perEventMs: ascending(perEventMs),
+    problems,
+  };
 }
 
 /** As many subscribers as asked, or as the server process's open-file limit allows (each socket is a descriptor). */
@@ -101,11 +77,6 @@ function subscribersThatFit(asked: number): { count: number; note?: string } {
   if (!limit || limit.soft - FD_HEADROOM >= asked) return { count: asked };
   const count = Math.max(1, limit.soft - FD_HEADROOM);
   return { count, note: `open-file limit ${limit.soft} (hard ${limit.hard}): ${count} subscribers instead of ${asked}` };
-}
-
-async function untilNoGroups(bench: BenchHub): Promise<void> {
-  const sharing = bench.hub.services.registry.get(SHARING);
-  for (let i = 0; i < 200 && sharing.stats().groups > 0; i++) await new Promise((r) => setTimeout(r, 50));
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -118,7 +89,7 @@ export const fanOut: BenchScenario = {
     const hubIds = await hubIdsOf(bench.pools);
     const hubId = hubIds[Math.floor(hubIds.length / 2)];
     const intervalMs = bench.config.live.pushIntervalMs;
-    const fleet = (url: string, authorization?: string): FleetOptions => ({
+    const fleetOptions = (url: string, authorization?: string): FleetOptions => ({
       url,
       authorization,
       query: HUB_METRICS,
@@ -127,56 +98,72 @@ export const fanOut: BenchScenario = {
       workers: settings.fanOutWorkers,
       concurrency: OPEN_CONCURRENCY,
     });
-
-    // The hub: each event is one reading through recordFootfall; its feed moves the hub's live
-    // state (stamping updatedAt: the publish time), and the fan-out pushes the new state.
     const screen = await bench.authorization(ApiRole.SCREEN);
     const iot = await bench.authorization(ApiRole.DEPARTMENT, 'iot');
     const [sensor] = await newSensors(bench.pools, [hubId]);
     const dayStart = startOfLocalDay(new Date()).getTime();
     let second = 0;
-    const hub = await runSide(
-      fleet(bench.wsUrl, screen),
-      () => recordFootfall(bench.url, iot, [{ sensorId: sensor.id, hubId, at: new Date(dayStart + ++second * 1000), entered: 1, exited: 0 }]),
-      settings.fanOutEvents,
-      intervalMs,
-    );
-    await untilNoGroups(bench);
 
-    // The baseline: the same message (the hub's state of that hub, a new updatedAt = the publish
-    // time) written by a raw ws server to the same number of sockets, from this same process.
-    const values = bench.live.state.metrics(hubId);
-    const payload = () => hubMetricsPayload({ ...values, footfallToday: ++values.footfallToday, updatedAt: new Date() });
-    const server = await BaselineWsServer.start(() => [payload()]);
-    let base: SideRun;
+    // The baseline: a raw ws server in its own process, writing the hub's message for the same
+    // state (a new updatedAt = its publish time) to as many sockets.
+    const { updatedAt: _, ...values } = bench.live.state.metrics(hubId);
+    const server = await BaselineWsProcess.start(values);
+    const sides: Side[] = [];
     try {
-      base = await runSide(fleet(server.url), async () => void server.broadcast(payload()), settings.fanOutEvents, intervalMs);
+      // Both fleets open at once (the subscribing is not what is measured; the hub's takes longest).
+      // The hub: each event is one reading through recordFootfall; the feed moves the hub's live
+      // state (stamping updatedAt: the publish time) and the fan-out pushes the new state.
+      const before = retainedBytes();
+      const cpu = process.cpuUsage();
+      const [hubFleet, baseFleet] = await Promise.all([SubscriberFleet.open(fleetOptions(bench.wsUrl, screen)), SubscriberFleet.open(fleetOptions(server.url))]);
+      const { user, system } = process.cpuUsage(cpu);
+      const rssBytes = process.memoryUsage().rss;
+      sides.push(
+        {
+          name: 'hub',
+          fleet: hubFleet,
+          publish: () => recordFootfall(bench.url, iot, [{ sensorId: sensor.id, hubId, at: new Date(dayStart + ++second * 1000), entered: 1, exited: 0 }]),
+          previous: 0,
+          measured: [],
+          incomplete: 0,
+          openCpuMs: (user + system) / 1000,
+          server: { rssBytes, heldBytes: retainedBytes() - before },
+        },
+        { name: 'baseline', fleet: baseFleet, publish: () => server.broadcast(), previous: 0, measured: [], incomplete: 0, server: await server.memory() },
+      );
+      for (const side of sides) if (side.fleet.opened.ready === 0) throw new Error(`${side.name}: no subscriber could subscribe: ${side.fleet.opened.failures.join('; ')}`);
+
+      // Events alternate between the sides, one in flight at a time: the machine's other load weighs on both alike.
+      for (let i = 0; i < WARM_UP_EVENTS + settings.fanOutEvents; i++) for (const side of sides) await event(side, intervalMs, i >= WARM_UP_EVENTS);
+      const [hub, base] = await Promise.all(sides.map(resultOf));
+
+      const rate = (r: SideResult) => (r.delivered / r.fanOutMs) * 1000;
+      const label = `${fit.count.toLocaleString('en-US')} subscribers:`;
+      const figures: Figure[] = [
+        { scenario: this.name, label: `${label} delivery p50`, unit: 'ms', hub: quantile(hub.latencies, 0.5), baseline: quantile(base.latencies, 0.5), better: 'lower' },
+        { scenario: this.name, label: `${label} delivery p99`, unit: 'ms', hub: quantile(hub.latencies, 0.99), baseline: quantile(base.latencies, 0.99), better: 'lower' },
+        { scenario: this.name, label: `${label} messages/s while fanning out`, unit: 'msg/s', hub: rate(hub), baseline: rate(base), better: 'higher' },
+      ];
+      const describe = (side: Side, r: SideResult) => [
+        `${side.name}: ${side.fleet.opened.ready} sockets subscribed in ${(side.fleet.opened.ms / 1000).toFixed(1)} s (both sides at once` +
+          (side.openCpuMs !== undefined ? `; server CPU ${(side.openCpuMs / side.fleet.opened.ready).toFixed(2)} ms a subscription` : '') +
+          `); ${r.delivered}/${r.expected} deliveries; the last socket had an event p50 ${quantile(r.perEventMs, 0.5).toFixed(0)} ms, max ${quantile(r.perEventMs, 1).toFixed(0)} ms after its publish`,
+        `${side.name}: server process RSS ${mb(side.server.rssBytes)}, its sockets hold ${mb(side.server.heldBytes)} of heap+external ` +
+          `(${(side.server.heldBytes / side.fleet.opened.ready / 1024).toFixed(1)} KiB each); client processes' RSS ${mb(side.fleet.opened.rssBytes)}`,
+        ...r.problems.map((p) => `${side.name}: ${p}`),
+      ];
+      const notes = [
+        `${settings.fanOutEvents} events a side (after ${WARM_UP_EVENTS} unmeasured), alternating hub/baseline, one in flight at a time, a side's events >= ${intervalMs} ms apart ` +
+          `(LIVE_PUSH_INTERVAL_MS: no coalescing delay); one subscription per socket, ${settings.fanOutWorkers} client processes a side; ` +
+          `message ${Buffer.byteLength(sides[0].fleet.opened.sample ?? '')} bytes (baseline ${Buffer.byteLength(sides[1].fleet.opened.sample ?? '')})`,
+        ...describe(sides[0], hub),
+        ...describe(sides[1], base),
+      ];
+      if (fit.note) notes.push(fit.note);
+      return { figures, notes };
     } finally {
+      await Promise.all(sides.map((s) => s.fleet.close()));
       await server.close();
     }
-
-    const rate = (run: SideRun) => (run.delivered / run.fanOutMs) * 1000;
-    const label = `${fit.count.toLocaleString('en-US')} subscribers:`;
-    const figures: Figure[] = [
-      { scenario: this.name, label: `${label} delivery p50`, unit: 'ms', hub: quantile(hub.latencies, 0.5), baseline: quantile(base.latencies, 0.5), better: 'lower' },
-      { scenario: this.name, label: `${label} delivery p99`, unit: 'ms', hub: quantile(hub.latencies, 0.99), baseline: quantile(base.latencies, 0.99), better: 'lower' },
-      { scenario: this.name, label: `${label} messages/s while fanning out`, unit: 'msg/s', hub: rate(hub), baseline: rate(base), better: 'higher' },
-    ];
-    const side = (name: string, run: SideRun) => [
-      `${name}: ${run.subscribed} sockets subscribed in ${(run.openMs / 1000).toFixed(1)} s (server CPU ${(run.openCpuMs / run.subscribed).toFixed(2)} ms a subscription); ` +
-        `${run.delivered}/${run.expected} deliveries; the last socket had an event p50 ${quantile(run.perEventMs, 0.5).toFixed(0)} ms, max ${quantile(run.perEventMs, 1).toFixed(0)} ms after its publish` +
-        (run.incomplete ? `; ${run.incomplete} events not on every socket within ${EVENT_TIMEOUT_MS / 1000} s` : ''),
-      `${name}: server process RSS ${mb(run.serverRssBytes)}, the sockets hold ${mb(run.serverBytes)} of its heap+external (${(run.serverBytes / run.subscribed / 1024).toFixed(1)} KiB each); client processes' RSS ${mb(run.clientRssBytes)}`,
-    ];
-    const notes = [
-      `${settings.fanOutEvents} events a side (after ${WARM_UP_EVENTS} unmeasured), one at a time, >= ${intervalMs} ms apart (LIVE_PUSH_INTERVAL_MS: no coalescing delay); ` +
-        `one subscription per socket, ${settings.fanOutWorkers} client processes; message ${hub.messageBytes} bytes (baseline ${base.messageBytes})`,
-      ...side('hub', hub),
-      ...side('baseline', base),
-      ...hub.problems.map((p) => `hub: ${p}`),
-      ...base.problems.map((p) => `baseline: ${p}`),
-    ];
-    if (fit.note) notes.push(fit.note);
-    return { figures, notes };
   },
 };

@@ -5,8 +5,8 @@ import { startOfLocalDay } from '../../src/core/time/local-time';
 import { startBaseline } from '../baseline-server';
 import { BaselineLive } from '../baseline-live';
 import { freshnessResult } from '../freshness-figures';
-import { measureFreshness } from '../freshness-probe';
-import { hubIdsOf, INSERT_READINGS, newSensors, recordFootfall, type Sensor } from '../footfall-rows';
+import { FreshnessScreen, issueSamples, SAMPLE_TIMEOUT_MS } from '../freshness-probe';
+import { hubIdsOf, INSERT_READINGS, newSensors, recordFootfall } from '../footfall-rows';
 import type { BenchScenario } from '../scenario';
 
 async function bodyOf(request: IncomingMessage): Promise<string> {
@@ -32,40 +32,43 @@ function baselineIngest(iot: Pool, live: BaselineLive) {
   };
 }
 
-function ingestWriter(url: string, authorization: string, sensors: readonly Sensor[]) {
-  const byHub = new Map(sensors.map((s) => [s.hubId, s]));
-  const dayStart = startOfLocalDay(new Date()).getTime();
-  return (hubId: number, entered: number, k: number) =>
-    recordFootfall(url, authorization, [{ sensorId: byHub.get(hubId)!.id, hubId, at: new Date(dayStart + (Math.floor(k / sensors.length) + 1) * 1000), entered, exited: 0 }]);
-}
-
 export const freshnessIngest: BenchScenario = {
   name: 'freshness-ingest',
   title: 'one reading through recordFootfall -> on a screen socket, against node:http + mysql2 INSERT + raw ws push',
   async run(bench, settings) {
     const hubIds = await hubIdsOf(bench.pools);
-    const common = { hubIds, samples: settings.freshnessSamples, spacingMs: settings.freshnessSpacingMs };
+    // Samples alternate between the two paths, each on its own half of the hubs: the hub's feed
+    // also counts the baseline's rows (at its next poll), but on hubs its screen does not time.
+    const halves = [hubIds.filter((_, i) => i % 2 === 0), hubIds.filter((_, i) => i % 2 === 1)];
+    const sensors = new Map((await newSensors(bench.pools, hubIds)).map((s) => [s.hubId, s.id]));
+    const dayStart = startOfLocalDay(new Date()).getTime();
     const iot = await bench.authorization(ApiRole.DEPARTMENT, 'iot');
-    const hub = await measureFreshness({
-      ...common,
-      wsUrl: bench.wsUrl,
-      authorization: await bench.authorization(ApiRole.SCREEN),
-      write: ingestWriter(bench.url, iot, await newSensors(bench.pools, hubIds)),
-    });
+    await bench.live.drain();
 
     const live = await BaselineLive.start(hubIds);
     const endpoint = await startBaseline(baselineIngest(bench.pools.iot, live));
-    let base;
+    const urls = [bench.url, endpoint.url];
+    const screens = await Promise.all([FreshnessScreen.open(bench.wsUrl, await bench.authorization(ApiRole.SCREEN), halves[0]), FreshnessScreen.open(live.url, undefined, halves[1])]);
     try {
-      base = await measureFreshness({ ...common, wsUrl: live.url, write: ingestWriter(endpoint.url, iot, await newSensors(bench.pools, hubIds)) });
+      await issueSamples(settings.freshnessSamples * 2, settings.freshnessSpacingMs / 2, async (k) => {
+        const side = k % 2;
+        const round = Math.floor(k / 2);
+        const hubId = halves[side][round % halves[side].length];
+        const entered = 1 + (round % 4);
+        screens[side].expect(hubId, entered);
+        const at = new Date(dayStart + (Math.floor(round / halves[side].length) + 1) * 1000);
+        await recordFootfall(urls[side], iot, [{ sensorId: sensors.get(hubId)!, hubId, at, entered, exited: 0 }]);
+      });
+      const [hub, base] = await Promise.all(screens.map((s) => s.result(SAMPLE_TIMEOUT_MS)));
+      return freshnessResult(this.name, 'recordFootfall -> screen', hub, base, [
+        `one reading a call (the hub's ingest kicks its feed); calls alternate hub/baseline ~${settings.freshnessSpacingMs / 2} ms apart, each side on ${halves[0].length} hubs of its own, ` +
+          'not waiting for the previous call; screens = graphql-ws clients in the bench process',
+      ]);
     } finally {
+      await Promise.all(screens.map((s) => s.close()));
       await endpoint.close();
       await live.close();
+      await bench.live.drain();
     }
-    await bench.live.drain();
-    return freshnessResult(this.name, 'recordFootfall -> screen', hub, base, [
-      `one reading per call (the ingest kicks the feed), samples round ${hubIds.length} hubs ~${settings.freshnessSpacingMs} ms apart, not waiting for the previous call; ` +
-        'screen = graphql-ws client in the bench process',
-    ]);
   },
 };
