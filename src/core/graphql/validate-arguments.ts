@@ -35,15 +35,15 @@ function argumentNameOf(value: object, args: Record<string, unknown>): string {
  */
 export const validateArguments: ValidatorFn = async (value, _type, { args }) => {
   if (value === null || typeof value !== 'object') return;
-  const name = argumentNameOf(value, args);
-  const items: [object, string][] = Array.isArray(value)
-    ? value.map((item, index) => [item as object, `${name}[${index}]`])
-    : [[value, name]];
-  for (const [item, prefix] of items) {
+  const items: unknown[] = Array.isArray(value) ? value : [value];
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
     if (item === null || typeof item !== 'object') continue;
     const errors = await validate(item, { skipMissingProperties: true, forbidUnknownValues: false });
     if (errors.length === 0) continue;
-    const failures = failuresOf(errors, prefix);
+    // Only on a failure: finding the name compares the value with every argument.
+    const name = argumentNameOf(value, args);
+    const failures = failuresOf(errors, Array.isArray(value) ? `${name}[${index}]` : name);
     const error = new BadUserInputError(failures.map((f) => f.message).join('; '), failures[0].argument);
     if (failures.length > 1) error.extensions.invalidArguments = failures;
     throw error;

@@ -4,6 +4,7 @@ import { localDateOf, startOfLocalDay } from '../../core/time/local-time';
 import { CanteenMenuItem } from './dishes/canteen-menu-item.entity';
 import { CanteenMealDish } from './meals/canteen-meal-dish.entity';
 import { CanteenMeal } from './meals/canteen-meal.entity';
+import { serialTransaction } from '../../core/data-sources/serial-transaction';
 
 /** Meal services in local time: [opens (minutes after midnight), minutes long, share of capacity served]. */
 const SERVICES: [number, number, number][] = [
@@ -53,7 +54,7 @@ export async function simulateCanteenTills({ source, now, elapsedMs, hubs, rando
     for (let i = 0; i < meals; i++) {
       const servedAt = new Date(now.getTime() - Math.floor(random() * elapsedMs));
       const residentRef = demoResidentRef(1 + Math.floor(random() * DEMO_RESIDENTS));
-      await source.transaction(async (manager) => {
+      await serialTransaction(source, async (manager) => {
         const meal = await manager.getRepository(CanteenMeal).save({ hubId: hub.id, residentRef, servedAt });
         const plate = new Set<number>();
         while (plate.size < Math.min(DISHES_PER_MEAL, dishes.length)) plate.add(dishes[Math.floor(random() * dishes.length)]);

@@ -4,6 +4,7 @@ import { addToRollups } from './rollup-writer';
 import { bucketDeltas } from './rollup-buckets';
 import { CursorMovedError, saveCursor, type CursorState } from './cursor-store';
 import { expireGaps, openGapsBetween } from './open-gaps';
+import { serialTransaction } from '../../core/data-sources/serial-transaction';
 
 export interface AppendPassResult {
   /** The rows counted by this pass (committed with the cursor). */
@@ -49,7 +50,7 @@ export async function runAppendPass(
 
   const next = { watermark, cursorTime: null, gaps };
   const savedAt = options.now();
-  await hub.transaction(async (manager) => {
+  await serialTransaction(hub, async (manager) => {
     if (!(await saveCursor(manager, feed.name, next, cursor.version, savedAt))) throw new CursorMovedError(feed.name);
     await addToRollups(manager, hub, bucketDeltas(rows));
   });

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CountFeed } from '../../core/departments/change-feed';
 import { CursorMovedError, saveCursor, type CursorState } from './cursor-store';
+import { serialTransaction } from '../../core/data-sources/serial-transaction';
 
 export interface CountPassResult {
   /** Hubs whose rows changed: their count for the day is taken again. */
@@ -28,7 +29,7 @@ export async function runCountPass(
   const last = changed[changed.length - 1];
   const next = { watermark: last.id, cursorTime: last.updatedAt, gaps: cursor.gaps };
   const savedAt = options.now();
-  await hub.transaction(async (manager) => {
+  await serialTransaction(hub, async (manager) => {
     if (!(await saveCursor(manager, feed.name, next, cursor.version, savedAt))) throw new CursorMovedError(feed.name);
   });
   return { hubIds: [...new Set(changed.map((r) => r.hubId))], caughtUp, cursor: { ...next, version: cursor.version + 1, updatedAt: savedAt } };

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ChangeFeed, RollupRow } from '../../core/departments/change-feed';
+import { isDeadlock } from '../../core/data-sources/lock-conflict';
 import type { Logger } from '../../core/logging/logger';
 import type { FeedLeases } from '../leases/feed-lease';
 import { runAppendPass } from './append-feed-pass';
@@ -116,8 +117,14 @@ export class FeedRunner {
     }
     this.running = this.runOnce()
       .catch((error: unknown) => {
-        this.failures++;
         this.cursor = undefined;
+        if (isDeadlock(error)) {
+          // Rolled back so that another feed's transaction could go on: at once again, no warning.
+          this.options.logger.debug(`feed ${this.feed.name}: deadlock, rolled back; reading again`);
+          this.again = true;
+          return;
+        }
+        this.failures++;
         // One line per outage, not one per poll.
         if (this.failures === 1 || this.failures % 60 === 0) this.options.logger.warn(`feed ${this.feed.name}: ${error instanceof Error ? error.message : String(error)}`);
       })

@@ -15,7 +15,10 @@ export interface BucketDelta {
   meals: number;
 }
 
-/** Sums rows per (hub, bucket): one upsert per bucket instead of one per row. */
+/**
+ * Sums rows per (hub, bucket): one upsert per bucket instead of one per row. In key order, so
+ * that two feeds' transactions lock the rollup rows they share in the same order (no deadlock).
+ */
 export function bucketDeltas(rows: readonly RollupRow[]): BucketDelta[] {
   const deltas = new Map<string, BucketDelta>();
   for (const row of rows) {
@@ -27,5 +30,5 @@ export function bucketDeltas(rows: readonly RollupRow[]): BucketDelta[] {
     d.meals += row.meals;
     deltas.set(key, d);
   }
-  return [...deltas.values()];
+  return [...deltas.values()].sort((a, b) => a.hubId - b.hubId || a.bucketStart.getTime() - b.bucketStart.getTime());
 }

@@ -14,8 +14,6 @@ interface Extent {
 
 const SMALLEST_DOT = 10;
 const LARGEST_DOT = 46;
-/** Hubs named on the map besides the screen's own: the busiest few (58 names would be unreadable). */
-const NAMED_BUSIEST = 3;
 /** Room for the street names above the top hubs and for the legend below. */
 const GRID = { left: 30, right: 30, top: 40, bottom: 64 };
 
@@ -56,9 +54,8 @@ export class DistrictMapPanel {
   }
 
   update(): void {
-    const ranking = this.model.ranking();
-    const most = Math.max(1, ranking[0]?.metrics.footfallToday ?? 1);
-    const named = new Set(ranking.slice(0, NAMED_BUSIEST).filter((r) => r.metrics.footfallToday > 0).map((r) => r.hub.id));
+    // Only the screen's own hub is named on the map: the ranking beside it names the busiest.
+    const most = Math.max(1, ...this.model.hubs.map((hub) => this.model.metricsOf(hub.id).footfallToday));
     const data = this.model.hubs.map((hub) => {
       const metrics = this.model.metricsOf(hub.id);
       const colour = crowdColour(metrics.crowdLevel);
@@ -68,7 +65,6 @@ export class DistrictMapPanel {
         value: [hub.location.lng, hub.location.lat, metrics.footfallToday],
         symbolSize: SMALLEST_DOT + (LARGEST_DOT - SMALLEST_DOT) * Math.sqrt(metrics.footfallToday / most),
         itemStyle: { color: colour, shadowColor: colour },
-        label: { show: named.has(hub.id) && hub.id !== this.model.focus?.id },
       };
     });
     this.chart.setOption({ series: [{ id: 'hubs', data }] });
@@ -109,7 +105,8 @@ export class DistrictMapPanel {
           id: 'street-names',
           type: 'scatter',
           silent: true,
-          z: 2,
+          // Above the dots: the middle street's name lies among its hubs.
+          z: 5,
           symbolSize: 0,
           data: streetLabels(streets, pxPerLat),
           label: { show: true, formatter: '{b}', color: 'rgba(170, 205, 255, 0.8)', fontSize: 19, fontWeight: 600, position: 'inside', textBorderColor: '#041230', textBorderWidth: 3 },
@@ -119,7 +116,6 @@ export class DistrictMapPanel {
           type: 'scatter',
           z: 3,
           itemStyle: { opacity: 0.9, shadowBlur: 14, borderColor: 'rgba(255, 255, 255, 0.55)', borderWidth: 1 },
-          label: { show: false, formatter: '{b}', position: 'right', color: '#e4eeff', fontSize: 16, textBorderColor: '#020a1c', textBorderWidth: 3 },
           data: [],
         },
         {

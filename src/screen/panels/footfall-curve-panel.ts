@@ -61,12 +61,16 @@ export class FootfallCurvePanel {
 
   private draw(now: number): void {
     this.chart.setOption({ series: [{ id: 'yesterday', data: this.yesterday }, { id: 'today', data: this.today }] });
-    // Today so far against yesterday up to the same minute (the current hour pro rata).
+    // Today so far against yesterday up to the same minute (the current hour pro rata). Only when
+    // yesterday's counts begin no later than today's: a hub installed yesterday at noon has no
+    // morning to compare, and is not "up 1,500 %".
     const hour = localHourOf(now);
     const share = (now - this.dayStart - hour * HOUR_MS) / HOUR_MS;
     const sofar = this.today.reduce<number>((n, v) => n + (v ?? 0), 0);
     const before = this.yesterday.slice(0, hour).reduce((n, v) => n + v, 0) + this.yesterday[hour] * share;
-    if (before < 1) {
+    const firstToday = this.today.findIndex((v) => (v ?? 0) > 0);
+    const firstYesterday = this.yesterday.findIndex((v) => v > 0);
+    if (before < 1 || firstYesterday < 0 || (firstToday >= 0 && firstYesterday > firstToday)) {
       this.comparison.textContent = '';
       return;
     }

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { insertRows } from '../../../core/data-sources/insert-rows';
 import { FootfallReading } from '../footfall/footfall-reading.entity';
 import type { CheckedReading } from './check-readings';
-
-const CHUNK = 500;
+import { serialTransaction } from '../../../core/data-sources/serial-transaction';
 
 /**
  * Writes the readings not yet recorded, in one transaction; a (sensor, at) pair already there,
@@ -10,7 +10,7 @@ const CHUNK = 500;
  */
 export async function writeReadings(iot: DataSource, readings: readonly CheckedReading[]): Promise<{ accepted: number; duplicates: number }> {
   const keyOf = (sensorId: number, at: Date) => `${sensorId}/${at.getTime()}`;
-  return iot.transaction(async (manager) => {
+  return serialTransaction(iot, async (manager) => {
     const sensors = [...new Set(readings.map((r) => r.sensorId))];
     const times = readings.map((r) => r.at.getTime());
     const existing = await manager
@@ -27,10 +27,8 @@ export async function writeReadings(iot: DataSource, readings: readonly CheckedR
       seen.add(key);
       fresh.push(r);
     }
-    for (let i = 0; i < fresh.length; i += CHUNK) {
-      // orIgnore: a concurrent ingest of the same reading is a duplicate, not an error.
-      await manager.createQueryBuilder().insert().into(FootfallReading).values(fresh.slice(i, i + CHUNK)).orIgnore().updateEntity(false).execute();
-    }
+    // Ignoring duplicates: a concurrent ingest of the same reading is a duplicate, not an error.
+    await insertRows(manager, FootfallReading, fresh, { ignoreDuplicates: true });
     return { accepted: fresh.length, duplicates: readings.length - fresh.length };
   });
 }
