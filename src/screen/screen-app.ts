@@ -16,7 +16,6 @@ import { activitiesPeriod, canteenPeriod, seriesPeriod } from './refresh-periods
 import { loadActivities, loadCanteens, loadHubs, loadSeries } from './screen-loads';
 import { forgetScreenKey, takeScreenKey } from './screen-key';
 import { ScreenModel } from './screen-model';
-import type { ScreenHub } from './screen-types';
 import { fitWallToWindow } from './wall-scale';
 
 const FIRST_RETRY_MS = 2_000;
@@ -39,26 +38,37 @@ export async function startScreen(): Promise<void> {
   };
 
   // The hub may be down when the display starts (a power cut takes both): keep trying.
-  let hubs: ScreenHub[] | null = null;
-  for (let attempt = 0; hubs === null; attempt++) {
+  let loaded: { model: ScreenModel; series: Series } | null = null;
+  for (let attempt = 0; loaded === null; attempt++) {
     showBootNotice('正在连接幸福荟平台…', attempt === 0 ? '首次加载全区综合体数据。' : `暂时无法连接平台，第 ${attempt} 次重试。`);
     try {
-      hubs = await loadHubs(http);
-      // A key that reads public hubs may still not be a screen's: ask something only a screen may.
-      await loadSeries(http, null, clock.now());
+      const model = new ScreenModel(await loadHubs(http), focusId);
+      // The hubs are public: the series is the first thing only a SCREEN key may read, so a wrong key stops here.
+      loaded = { model, series: await loadSeries(http, model.focus?.id ?? null, clock.now()) };
     } catch (error) {
       if (refuse(error)) return;
-      hubs = null;
       console.warn(error);
       await new Promise((resolve) => setTimeout(resolve, Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt)));
     }
   }
   hideBootNotice();
-  buildWall(hubs, focusId, http, clock, key, refuse);
+  buildWall(loaded.model, loaded.series, { graphqlPath, key, http, clock, refuse }, focusId);
 }
 
-function buildWall(hubs: ScreenHub[], focusId: string | null, http: GraphQLHttp, clock: HubClock, key: string, refuse: (error: unknown) => boolean): void {
-  const model = new ScreenModel(hubs, focusId);
+type Series = Awaited<ReturnType<typeof loadSeries>>;
+
+/** What the wall talks to the hub with. */
+interface Session {
+  graphqlPath: string;
+  key: string;
+  http: GraphQLHttp;
+  clock: HubClock;
+  /** Shows the key form when `error` is a refused key; false for any other error. */
+  refuse: (error: unknown) => boolean;
+}
+
+function buildWall(model: ScreenModel, series: Series, { graphqlPath, key, http, clock, refuse }: Session, focusId: string | null): void {
+  const hubs = model.hubs;
   const focus = model.focus;
   const district = [...new Set(hubs.map((h) => h.district))].join('、');
   const wall = element('div', 'wall');
@@ -72,10 +82,10 @@ function buildWall(hubs: ScreenHub[], focusId: string | null, http: GraphQLHttp,
   const [left, centre, right] = [element('div', 'column'), element('div', 'column'), element('div', 'column')];
   body.append(left, centre, right);
   wall.append(body);
-  // Xihu is about twice as tall as it is wide: the map has the middle column to itself.
   if (focus) document.body.classList.add('is-focused');
   const totals = new DistrictTotalsPanel(left, model);
   const ranking = new HubRankingPanel(left, model);
+  // Xihu is about twice as tall as it is wide: the map has the middle column to itself.
   const map = new DistrictMapPanel(centre, model);
   const curve = new FootfallCurvePanel(right, focus !== null);
   const canteen = new CanteenHealthPanel(right, model);
@@ -84,11 +94,19 @@ function buildWall(hubs: ScreenHub[], focusId: string | null, http: GraphQLHttp,
 
   const ownFootfall = () => (focus ? model.metricsOf(focus.id).footfallToday : model.totals().footfallToday);
   const ownActivities = () => (focus ? model.metricsOf(focus.id).activitiesToday : model.totals().activitiesToday);
-  // Each reload is best effort: a failure waits for the next period or reconnection.
-  const reload = (what: string, run: () => Promise<void>) =>
-    run().catch((error: unknown) => {
+  // Each reload is best effort (a failure waits for the next period or reconnection), and one at a time.
+  const running = new Set<string>();
+  const reload = async (what: string, run: () => Promise<void>) => {
+    if (running.has(what)) return;
+    running.add(what);
+    try {
+      await run();
+    } catch (error) {
       if (!refuse(error)) console.warn(`the screen could not reload ${what}:`, error);
-    });
+    } finally {
+      running.delete(what);
+    }
+  };
   const reloadSeries = () =>
     reload('the footfall curve', async () => {
       const { points, total } = await loadSeries(http, focus?.id ?? null, clock.now());
@@ -115,7 +133,7 @@ function buildWall(hubs: ScreenHub[], focusId: string | null, http: GraphQLHttp,
   });
 
   const periods = { series: seriesPeriod(clock.now()), activities: activitiesPeriod(clock.now()), canteen: canteenPeriod(clock.now()) };
-  void reloadSeries();
+  curve.setSeries(series.points, series.total, clock.now());
   void reloadActivities();
   void reloadCanteens();
   setInterval(() => {
@@ -123,9 +141,18 @@ function buildWall(hubs: ScreenHub[], focusId: string | null, http: GraphQLHttp,
     header.tick();
     banner.tick();
     activities.tick(now);
-    if (seriesPeriod(now) !== periods.series) (periods.series = seriesPeriod(now)), void reloadSeries();
-    if (activitiesPeriod(now) !== periods.activities) (periods.activities = activitiesPeriod(now)), void reloadActivities();
-    if (canteenPeriod(now) !== periods.canteen) (periods.canteen = canteenPeriod(now)), void reloadCanteens();
+    if (seriesPeriod(now) !== periods.series) {
+      periods.series = seriesPeriod(now);
+      void reloadSeries();
+    }
+    if (activitiesPeriod(now) !== periods.activities) {
+      periods.activities = activitiesPeriod(now);
+      void reloadActivities();
+    }
+    if (canteenPeriod(now) !== periods.canteen) {
+      periods.canteen = canteenPeriod(now);
+      void reloadCanteens();
+    }
   }, 1_000);
 
   const onState = (state: LiveState) => {
@@ -137,7 +164,7 @@ function buildWall(hubs: ScreenHub[], focusId: string | null, http: GraphQLHttp,
     }
   };
   const live = openLiveConnection({
-    url: `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}${document.body.dataset.graphql ?? '/graphql'}`,
+    url: `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}${graphqlPath}`,
     key,
     onMetrics: (metrics) => model.apply(metrics),
     onState,

@@ -10,7 +10,10 @@ import { FOOTFALL_TODAY, shownCount, waitForConnection, waitForCount } from './h
 
 const ADMIN_SECRET = 'screen-test-admin-secret';
 const describeInBrowser = chromiumInstalled() ? describe : describe.skip;
-if (!chromiumInstalled()) process.stdout.write(`\nScreen browser suite skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)\n`);
+if (!chromiumInstalled()) {
+  if (process.env.REQUIRE_CHROMIUM === '1') throw new Error(`REQUIRE_CHROMIUM=1 but there is no Chromium at ${CHROMIUM_PATH}`);
+  process.stdout.write(`\nScreen browser suite skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium; REQUIRE_CHROMIUM=1 fails the run instead)\n`);
+}
 
 describeInBrowser('the big screen in a real browser', () => {
   let t: TestHub;

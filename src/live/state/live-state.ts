@@ -1,5 +1,5 @@
 import type { RollupRow } from '../../core/departments/change-feed';
-import { localDateOf } from '../../core/time/local-time';
+import { addDays, localDateOf, startOfLocalDate } from '../../core/time/local-time';
 import { crowdLevelOf, type CrowdLevel } from './crowd-level';
 import type { HubInfo } from './hub-directory';
 import type { CounterName, MetricPatch } from './metric-patch';
@@ -109,8 +109,12 @@ export class LiveState {
     this.rollOver();
     const now = this.clock();
     const changed = new Set<number>();
+    // Today as an interval: comparing instants, not formatting each row's local date.
+    const from = startOfLocalDate(this.day).getTime();
+    const to = addDays(new Date(from), 1).getTime();
     for (const row of rows) {
-      if (localDateOf(row.at) !== this.day) continue;
+      const at = row.at.getTime();
+      if (at < from || at >= to) continue;
       const c = this.countersOf(row.hubId, now);
       c.entered += row.entered;
       c.exited += row.exited;
