@@ -7,6 +7,7 @@ import { ErrorCode } from '../core/errors/error-codes';
 import { HubError } from '../core/errors/hub-errors';
 import type { HubContext } from '../core/graphql/hub-context';
 import type { OperationLimits } from './limits/operation-limits';
+import { CheckedDocuments } from './limits/checked-documents';
 import { admitWsOperation, CLOSE_FORBIDDEN, type SocketState } from './ws-operation-admission';
 
 /** graphql-ws's close code for "this needs a credential" (the socket connected without one). */
@@ -46,6 +47,7 @@ export interface GraphQLWsServer {
  */
 export function startGraphQLWs(wsServer: WebSocketServer, options: GraphQLWsOptions): GraphQLWsServer {
   const clientOf = new WeakMap<WebSocket, number>();
+  const admission = { ...options, documents: new CheckedDocuments(options.schema, options.limits) };
   const server = useServer<Record<string, unknown> | undefined, { state?: SocketState }>(
     {
       schema: options.schema,
@@ -69,14 +71,14 @@ export function startGraphQLWs(wsServer: WebSocketServer, options: GraphQLWsOpti
       async onSubscribe(ctx, id, payload) {
         const state = ctx.extra.state!;
         state.running = Object.keys(ctx.subscriptions).length;
-        const admission = await admitWsOperation(options, state, payload);
-        if (admission.kind === 'run') {
+        const admitted = await admitWsOperation(admission, state, payload);
+        if (admitted.kind === 'run') {
           // Sockets of the same operation share one execution per event (src/live/fan-out).
-          if (options.sharing) admission.args.contextValue = options.sharing.bind(admission.args.contextValue as HubContext, ctx.extra.socket, id);
-          return admission.args;
+          if (options.sharing) admitted.args.contextValue = options.sharing.bind(admitted.args.contextValue as HubContext, ctx.extra.socket, id);
+          return admitted.args;
         }
-        if (admission.close) closeSoon(ctx.extra.socket, admission.close.code, admission.close.reason);
-        return admission.errors;
+        if (admitted.close) closeSoon(ctx.extra.socket, admitted.close.code, admitted.close.reason);
+        return admitted.errors;
       },
       onNext(ctx, _id, _payload, args, result) {
         if (!result.errors?.length) return undefined;

@@ -4,11 +4,14 @@ import type { Viewer } from '../core/auth/viewer';
 import { ErrorCode } from '../core/errors/error-codes';
 import { HubError } from '../core/errors/hub-errors';
 import type { HubContext } from '../core/graphql/hub-context';
+import type { CheckedDocuments } from './limits/checked-documents';
 import type { OperationLimits } from './limits/operation-limits';
 
 export interface WsOperationAdmissionOptions {
   schema: GraphQLSchema;
   limits: OperationLimits;
+  /** Parsed and validated documents of the schema, by their text. */
+  documents: CheckedDocuments;
   maxOperationsPerSocket: number;
   /** Re-checks the socket's credential and takes one from the rate limit. */
   admit: (authorization: string | undefined, address: string | undefined) => Promise<Viewer>;
@@ -55,14 +58,14 @@ export async function admitWsOperation(options: WsOperationAdmissionOptions, soc
     if (error.extensions.code !== ErrorCode.UNAUTHENTICATED) return refuse(error);
     return { kind: 'refuse', errors: [error], close: { code: CLOSE_FORBIDDEN, reason: error.message } };
   }
-  let document;
+  let checked;
   try {
-    document = limits.parse(payload.query);
+    checked = options.documents.check(payload.query);
   } catch (error) {
     return refuse(asBadUserInput(error));
   }
-  const invalid = limits.validate(schema, document);
-  if (invalid.length > 0) return { kind: 'refuse', errors: invalid.map(asBadUserInput) };
+  const { document } = checked;
+  if (checked.errors.length > 0) return { kind: 'refuse', errors: checked.errors.map(asBadUserInput) };
   const operation = getOperationAST(document, payload.operationName);
   if (!operation) {
     const problem = payload.operationName ? `there is no operation named "${payload.operationName}"` : 'the document holds several operations: name the one to run';
