@@ -5,6 +5,7 @@ import { Activity } from '../../src/departments/civil/activities/activity.entity
 import { ActivityStatus } from '../../src/departments/civil/activities/activity-status';
 import { FootfallReading } from '../../src/departments/iot/footfall/footfall-reading.entity';
 import { describeEachDriver } from '../helpers/drivers';
+import { statementsOf } from '../helpers/statements-of';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 import { DISTRICT_OVERVIEW, HUB_METRICS, keyFor, liveOf, newSensor, screenClient, subscribe, writeSomeOfToday } from './live-helpers';
 
@@ -129,6 +130,20 @@ describeEachDriver('live metrics for the screens', (driver) => {
     expect((await t.query(query, { from, to, b: 'HOUR' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await t.query(query, { from: to, to: from, b: 'HOUR' }, auth())).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect((await t.query(query, { from: addDays(from, -30), to, b: 'FIVE_MINUTES' }, auth())).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('footfallSeries of a page of hubs costs the same statements for 5 hubs as for 50, each hub its own series', async () => {
+    const from = startOfLocalDay(new Date());
+    const query = `query S($first: Int, $from: DateTime!, $to: DateTime!) { hubs(first: $first) { edges { node { id footfallSeries(from: $from, to: $to, bucket: HOUR) { entered } } } } }`;
+    const range = { from: from.toISOString(), to: addDays(from, 1).toISOString() };
+    const five = await statementsOf(t.url, query, { first: 5, ...range }, auth());
+    const fifty = await statementsOf(t.url, query, { first: 50, ...range }, auth());
+    expect(five.counts.hub).toBe(1);
+    expect(fifty.counts).toEqual(five.counts);
+    // The batch gives each hub its own: the same as asking for one hub alone.
+    const alone = (await t.query(`query S($from: DateTime!, $to: DateTime!) { hub(id: "7") { footfallSeries(from: $from, to: $to, bucket: HOUR) { entered } } }`, range, auth())).data.hub.footfallSeries;
+    expect(fifty.data.hubs.edges.find((e: any) => e.node.id === '7').node.footfallSeries).toEqual(alone);
+    expect(new Set(fifty.data.hubs.edges.map((e: any) => JSON.stringify(e.node.footfallSeries))).size).toBeGreaterThan(1);
   });
 
   it('subscriptions are for SCREEN keys; a district subscription gets its totals', async () => {

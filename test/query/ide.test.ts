@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { buildIde } from '../../src/server/ide/build-ide';
 import { ideAssetsDir } from '../../src/server/ide/ide-assets';
+import { describeInBrowser, launchChromium, type ScreenBrowser } from '../helpers/chromium';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => fs.existsSync(p));
 
 describe('the GraphiQL IDE at GET /graphql', () => {
   let hub: TestHub;
@@ -45,32 +44,39 @@ describe('the GraphiQL IDE at GET /graphql', () => {
     });
     expect(await get.json()).toEqual({ data: { hubs: { totalCount: 58 } } });
   });
+});
 
-  (CHROMIUM ? it : it.skip)('runs a query in a real browser with every request to the internet blocked', async () => {
-    let browser: Browser | undefined;
-    try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-      const page = await browser.newPage();
-      const external: string[] = [];
-      const origin = new URL(hub.url).origin;
-      await page.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-        external.push(url);
-        return route.abort();
-      });
-      const problems: string[] = [];
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(message.text());
-      });
-      await page.goto(hub.url);
-      await page.locator('.graphiql-execute-button').click({ timeout: 30_000 });
-      await page.locator('.graphiql-response').getByText('三墩镇民生综合体').first().waitFor({ timeout: 30_000 });
-      expect(external).toEqual([]);
-      expect(problems.filter((p) => /Content Security Policy|Refused to/.test(p))).toEqual([]);
-    } finally {
-      await browser?.close();
-    }
+describeInBrowser('the GraphiQL IDE in a real browser', () => {
+  let hub: TestHub;
+  let browser: ScreenBrowser;
+  beforeAll(async () => {
+    hub = await startTestHub({ driver: 'sqlite' });
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('runs a query with every request to the internet blocked', async () => {
+    const page = await browser.context.newPage();
+    const external: string[] = [];
+    const origin = new URL(hub.url).origin;
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      external.push(url);
+      return route.abort();
+    });
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await page.goto(hub.url);
+    await page.locator('.graphiql-execute-button').click({ timeout: 30_000 });
+    await page.locator('.graphiql-response').getByText('三墩镇民生综合体').first().waitFor({ timeout: 30_000 });
+    expect(external).toEqual([]);
+    expect(problems.filter((p) => /Content Security Policy|Refused to/.test(p))).toEqual([]);
   }, 90_000);
 });

@@ -2,18 +2,12 @@ import type { Page } from 'playwright-core';
 import { ApiRole } from '../../src/core/auth/api-role';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 import { keyFor, liveOf } from '../live/live-helpers';
-import { CHROMIUM_PATH, chromiumInstalled, launchChromium, type ScreenBrowser } from './helpers/chromium';
+import { chromiumInstalled, describeInBrowser, launchChromium, type ScreenBrowser } from '../helpers/chromium';
 import { startCuttableProxy, type CuttableProxy } from './helpers/cuttable-proxy';
-import { completeYesterday } from './helpers/demo-day';
 import { ingestFootfall } from './helpers/footfall-ingest';
 import { FOOTFALL_TODAY, shownCount, waitForConnection, waitForCount } from './helpers/screen-page';
 
 const ADMIN_SECRET = 'screen-test-admin-secret';
-const describeInBrowser = chromiumInstalled() ? describe : describe.skip;
-if (!chromiumInstalled()) {
-  if (process.env.REQUIRE_CHROMIUM === '1') throw new Error(`REQUIRE_CHROMIUM=1 but there is no Chromium at ${CHROMIUM_PATH}`);
-  process.stdout.write(`\nScreen browser suite skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium; REQUIRE_CHROMIUM=1 fails the run instead)\n`);
-}
 
 describeInBrowser('the big screen in a real browser', () => {
   let t: TestHub;
@@ -140,7 +134,6 @@ if (process.env.SCREEN_SHOT && chromiumInstalled()) {
       const { LD_PRELOAD, FAKETIME, ...env } = process.env;
       const browser = await launchChromium({ env });
       try {
-        await completeYesterday(t.hub);
         await liveOf(t.hub).drain();
         await browser.context.route('**/*', (route) => (route.request().url().startsWith(new URL(t.url).origin) ? route.continue() : route.abort()));
         const page = await browser.context.newPage();

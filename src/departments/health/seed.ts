@@ -23,7 +23,7 @@ const SERVICES: [number, number, number][] = [
   [17, 75, 0.15],
 ];
 
-/** Residents' flags, dishes, the canteens' menus (yesterday to tomorrow) and the last day of meals. */
+/** Residents' flags, dishes, the canteens' menus (yesterday to tomorrow) and the meals of yesterday and of today until now. */
 export async function seedHealth({ source, district, now, random, progress }: SeedContext): Promise<void> {
   if ((await source.getRepository(Dish).count()) > 0) return;
   const flags: ResidentHealthFlag[] = [];

@@ -1,6 +1,6 @@
 import { insertInBatches } from '../../core/seeding/insert-in-batches';
 import type { SeedContext } from '../../core/seeding/seed-context';
-import { localHourOf } from '../../core/time/local-time';
+import { addDays, localHourOf, startOfLocalDay } from '../../core/time/local-time';
 import { expectedArrivals } from './footfall/visit-pattern';
 import { FootfallReading } from './footfall/footfall-reading.entity';
 import { DoorSensor } from './sensors/door-sensor.entity';
@@ -8,7 +8,10 @@ import { DoorSensor } from './sensors/door-sensor.entity';
 const INTERVAL_MS = 5 * 60 * 1000;
 const POSITIONS = ['正门', '侧门', '广场入口'];
 
-/** Door sensors on every hub and the last 24 hours of their readings, in 5-minute intervals. */
+/**
+ * Door sensors on every hub and their readings in 5-minute intervals from yesterday's local
+ * midnight until now: a screen's curve of today against yesterday has both days whole.
+ */
 export async function seedIot({ source, district, now, random, progress }: SeedContext): Promise<void> {
   if ((await source.getRepository(DoorSensor).count()) > 0) return;
   const sensors: DoorSensor[] = [];
@@ -31,7 +34,7 @@ export async function seedIot({ source, district, now, random, progress }: SeedC
   for (const hub of district.hubs) {
     const doors = sensors.filter((s) => s.hubId === hub.id);
     let inside = 0;
-    for (let at = lastInterval - 24 * 3_600_000; at <= lastInterval; at += INTERVAL_MS) {
+    for (let at = startOfLocalDay(addDays(now, -1)).getTime(); at <= lastInterval; at += INTERVAL_MS) {
       const hour = localHourOf(new Date(at));
       if (hour < 7 || hour >= 21) {
         inside = 0;

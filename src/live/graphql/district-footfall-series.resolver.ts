@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { HUB_SOURCE } from '../../config';
 import { Access } from '../../core/auth/access';
 import type { HubContext } from '../../core/graphql/hub-context';
-import { districtFootfallSeries } from './district-footfall-series';
+import { rollupSumsOf } from '../feeds/rollup-reader';
+import { addRollups, emptySeries } from './footfall-series';
 import { knownDistrict } from './district-overview.resolver';
 import { liveOf } from './live-of';
 import { FootfallPoint, TimeBucket } from './live-types';
@@ -14,7 +15,7 @@ export class DistrictFootfallSeriesResolver {
   @Query(() => [FootfallPoint], {
     description: "A district's hubs together (every hub when district is null): footfall and meals per bucket in [from, to), zeros included",
   })
-  districtFootfallSeries(
+  async districtFootfallSeries(
     @Arg('district', () => String, { nullable: true }) district: string | null,
     @Arg('from') from: Date,
     @Arg('to') to: Date,
@@ -24,6 +25,7 @@ export class DistrictFootfallSeriesResolver {
     const live = liveOf(context);
     const name = knownDistrict(live, district);
     const hubIds = name === null ? null : live.state.hubList().filter((hub) => hub.district === name).map((hub) => hub.id);
-    return districtFootfallSeries(context.services.sources.get(HUB_SOURCE), hubIds, from, to, bucket);
+    const points = emptySeries({ from, to, bucket });
+    return addRollups(points, bucket, await rollupSumsOf(context.services.sources.get(HUB_SOURCE), hubIds, points[0].at, to));
   }
 }

@@ -1,14 +1,19 @@
-import type { DataSource } from 'typeorm';
 import { BadUserInputError } from '../../core/errors/hub-errors';
 import { addDays, startOfLocalDay } from '../../core/time/local-time';
 import { BUCKET_MS } from '../feeds/rollup-buckets';
-import { rollupsOf } from '../feeds/rollup-reader';
-import { TimeBucket } from './live-types';
-import type { FootfallPoint } from './live-types';
+import type { RollupSums } from '../feeds/rollup-reader';
+import { TimeBucket, type FootfallPoint } from './live-types';
 
 /** A series longer than this is refused: ask for a coarser bucket. */
 export const MAX_SERIES_POINTS = 2_000;
 const HOUR_MS = 3_600_000;
+
+/** What a series covers: buckets of [from, to). */
+export interface SeriesRange {
+  from: Date;
+  to: Date;
+  bucket: TimeBucket;
+}
 
 function bucketStart(at: Date, bucket: TimeBucket): Date {
   if (bucket === TimeBucket.DAY) return startOfLocalDay(at);
@@ -23,23 +28,25 @@ function nextBucket(at: Date, bucket: TimeBucket): Date {
 }
 
 /**
- * A hub's footfall and meals per bucket for [from, to), every bucket present (zeros included),
- * summed from the 5-minute rollups. The first bucket is the one holding `from`.
+ * Every bucket of the range at zero, the first the one holding `from`; refuses a range that
+ * ends before it starts or has more than MAX_SERIES_POINTS buckets.
  */
-export async function footfallSeries(hub: DataSource, hubId: number, from: Date, to: Date, bucket: TimeBucket): Promise<FootfallPoint[]> {
+export function emptySeries({ from, to, bucket }: SeriesRange): FootfallPoint[] {
   if (!(from < to)) throw new BadUserInputError('from must be before to', 'from');
   const points: FootfallPoint[] = [];
-  const index = new Map<number, FootfallPoint>();
   for (let at = bucketStart(from, bucket); at < to; at = nextBucket(at, bucket)) {
     if (points.length >= MAX_SERIES_POINTS) {
       throw new BadUserInputError(`a series has at most ${MAX_SERIES_POINTS} points: shorten the range or use a larger bucket`, 'bucket');
     }
-    const point = { at, entered: 0, exited: 0, meals: 0 };
-    points.push(point);
-    index.set(at.getTime(), point);
+    points.push({ at, entered: 0, exited: 0, meals: 0 });
   }
-  const first = points[0].at;
-  for (const rollup of await rollupsOf(hub, hubId, first, to)) {
+  return points;
+}
+
+/** Adds 5-minute rollups into the buckets that hold them (HOUR and DAY sum several). */
+export function addRollups(points: FootfallPoint[], bucket: TimeBucket, rollups: Iterable<RollupSums>): FootfallPoint[] {
+  const index = new Map(points.map((point) => [point.at.getTime(), point]));
+  for (const rollup of rollups) {
     const point = index.get(bucketStart(rollup.bucketStart, bucket).getTime());
     if (!point) continue;
     point.entered += rollup.entered;

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { HUB_SOURCE } from '../../config';
 import { Access } from '../../core/auth/access';
 import type { HubContext } from '../../core/graphql/hub-context';
 import { Hub } from '../../departments/civil';
-import { footfallSeries } from './footfall-series';
+import { emptySeries } from './footfall-series';
+import { footfallSeriesByHub } from './hub-footfall-series.loader';
 import { liveOf } from './live-of';
 import { FootfallPoint, HubLiveMetrics, TimeBucket } from './live-types';
 import { toHubLiveMetrics } from './to-graphql';
@@ -25,6 +25,7 @@ export class HubLiveResolver {
     @Arg('bucket', () => TimeBucket) bucket: TimeBucket,
     @Ctx() context: HubContext,
   ): Promise<FootfallPoint[]> {
-    return footfallSeries(context.services.sources.get(HUB_SOURCE), hub.id, from, to, bucket);
+    emptySeries({ from, to, bucket });
+    return context.loaders.get(footfallSeriesByHub).load({ hubId: hub.id, from, to, bucket });
   }
 }

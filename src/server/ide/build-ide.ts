@@ -2,7 +2,8 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ideAssetsDir, projectRoot } from './ide-assets';
+import { projectRoot } from '../project-root';
+import { ideAssetsDir } from './ide-assets';
 
 /** Entry points of the IDE bundle: the page's script and Monaco's language workers. */
 const ENTRIES = {

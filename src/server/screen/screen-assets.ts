@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../ide/ide-assets';
+import { projectRoot } from '../project-root';
 
 /** Where `npm run build` writes the screen bundle (the same whether run from src/ or dist/). */
 export function screenAssetsDir(): string {

@@ -1,17 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { sendBundleFile } from '../bundle-file';
 import type { Route } from '../route';
 import { sendJson } from '../send';
 import { readScreenManifest, screenAssetsDir } from './screen-assets';
 import { SCREEN_CONTENT_SECURITY_POLICY, screenPage } from './screen-page';
 
 export const SCREEN_PATH = '/screen';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * The big screen: GET /screen is the page, GET /screen/<file> the bundle `npm run build` made
@@ -25,7 +18,8 @@ export function screenRoute(graphqlPath: string, assetsDir = screenAssetsDir()):
       if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'only GET' }, { allow: 'GET, HEAD' });
       const name = url.pathname.slice(SCREEN_PATH.length + 1);
       if (name === '') return sendPage(request.method, response, graphqlPath, assetsDir);
-      return sendAsset(request, response, assetsDir, name);
+      // Hashed names: a file's content never changes under its name.
+      return sendBundleFile(request, response, { dir: assetsDir, name, what: 'screen', cacheControl: 'public, max-age=31536000, immutable' });
     },
   };
 }
@@ -44,25 +38,4 @@ function sendPage(method: string, response: Parameters<Route['handle']>[1], grap
     'cache-control': 'no-cache',
   });
   response.end(method === 'HEAD' ? undefined : html);
-}
-
-function sendAsset(request: Parameters<Route['handle']>[0], response: Parameters<Route['handle']>[1], assetsDir: string, name: string): void {
-  const type = CONTENT_TYPES[path.extname(name)];
-  // Only plain file names of the bundle: no directories, no way out of it.
-  if (!type || !/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith('.') || !fs.existsSync(path.join(assetsDir, name))) {
-    return sendJson(response, 404, { error: `no screen file ${name}` });
-  }
-  const gzipped = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) && fs.existsSync(path.join(assetsDir, `${name}.gz`));
-  const file = path.join(assetsDir, gzipped ? `${name}.gz` : name);
-  response.writeHead(200, {
-    'content-type': type,
-    'content-length': fs.statSync(file).size,
-    'x-content-type-options': 'nosniff',
-    // Hashed names: a file's content never changes under its name.
-    'cache-control': 'public, max-age=31536000, immutable',
-    vary: 'accept-encoding',
-    ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
-  });
-  if (request.method === 'HEAD') return void response.end();
-  fs.createReadStream(file).pipe(response);
 }

@@ -10,6 +10,17 @@ export function chromiumInstalled(): boolean {
   return fs.existsSync(CHROMIUM_PATH);
 }
 
+/**
+ * `describe` where Debian's chromium is installed. Elsewhere the suite is skipped with one line
+ * saying so, or, with REQUIRE_CHROMIUM=1 (CI), the run fails.
+ */
+export function describeInBrowser(title: string, suite: () => void): void {
+  if (chromiumInstalled()) return describe(title, suite);
+  if (process.env.REQUIRE_CHROMIUM === '1') throw new Error(`REQUIRE_CHROMIUM=1 but there is no Chromium at ${CHROMIUM_PATH}`);
+  process.stdout.write(`\n${title}: skipped, no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium; REQUIRE_CHROMIUM=1 fails the run instead)\n`);
+  describe.skip(title, suite);
+}
+
 /** Headless, and nothing of the browser's own that would reach the network (updates, sync, QUIC probes). */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 
