@@ -26,7 +26,7 @@ export const HUB_SERIES = /* GraphQL */ `
   }
 `;
 
-const CANTEEN_FIELDS = 'canteen { mealsServed lowSaltShare flags { flag diners suppressed } }';
+const CANTEEN_FIELDS = 'canteen { mealsServed suppressBelow lowSaltShare flags { flag diners suppressed } }';
 
 export const CANTEENS = /* GraphQL */ `
   query ScreenCanteens($after: String) {

@@ -31,6 +31,8 @@ export type HealthFlag = 'HYPERTENSION' | 'DIABETES' | 'HYPERLIPIDEMIA';
 
 export interface CanteenSummary {
   mealsServed: number;
+  /** The hub's HEALTH_SUPPRESS_BELOW: a withheld count is written "<" and this. */
+  suppressBelow: number;
   lowSaltShare: number | null;
   flags: { flag: HealthFlag; diners: number | null; suppressed: boolean }[];
 }

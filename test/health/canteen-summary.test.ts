@@ -223,7 +223,9 @@ describeEachDriver('Hub.canteen with HEALTH_SUPPRESS_BELOW=3', (driver) => {
       await flagResident(source, testRef('k3', i), i < 4 ? [D] : []);
       await writeMeal(source, { hubId, residentRef: testRef('k3', i), servedAt: new Date(startOfLocalDate(date).getTime() + 12 * 3600_000), dishes: ['馒头'] });
     }
-    const { data } = await hub.query(CANTEEN, { id: String(hubId), date }, screen);
+    const { data } = await hub.query(`query($id: ID!, $date: Date) { hub(id: $id) { canteen(date: $date) { suppressBelow flags { flag diners suppressed } } } }`, { id: String(hubId), date }, screen);
+    // A screen writes what is withheld as "<3".
+    expect(data.hub.canteen.suppressBelow).toBe(3);
     expect(data.hub.canteen.flags).toEqual([
       { flag: H, diners: null, suppressed: true },
       { flag: D, diners: 4, suppressed: false },

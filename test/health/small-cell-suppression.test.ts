@@ -26,6 +26,7 @@ describe('small-cell suppression of the canteen summary', () => {
       hubId: 7,
       date: '2026-11-01',
       mealsServed: 30,
+      suppressBelow: 5,
       flags: [
         { flag: 'HYPERTENSION', diners: 12, suppressed: false },
         { flag: 'DIABETES', diners: 5, suppressed: false },

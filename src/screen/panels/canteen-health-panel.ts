@@ -11,8 +11,10 @@ const FLAGS: readonly { flag: HealthFlag; label: string }[] = [
   { flag: 'HYPERLIPIDEMIA', label: '高血脂' },
 ];
 const ROWS = 5;
-/** How the wall writes a count the hub withheld (HEALTH_SUPPRESS_BELOW, 5 by default). */
-export const SUPPRESSED_TEXT = '<5';
+/** How the wall writes a count the hub withheld: "<5" with the default HEALTH_SUPPRESS_BELOW. */
+export function suppressedText(suppressBelow: number): string {
+  return `<${suppressBelow}`;
+}
 
 /**
  * The canteens' day in health aggregates (卫健局): meals, and how many diners with each flag
@@ -54,7 +56,8 @@ export class CanteenHealthPanel {
     this.aside.textContent = this.model.focus ? readAt : `${this.summaries.size} 家 · ${readAt}`;
     if (this.model.focus) this.renderHub(this.model.focus.id);
     else this.renderDistrict();
-    this.body.append(element('div', 'canteen-note', `“${SUPPRESSED_TEXT}”：人数过少或可据此推知个人情况，按个人信息保护要求不予显示`));
+    const k = [...this.summaries.values()][0]?.suppressBelow ?? 5;
+    this.body.append(element('div', 'canteen-note', `“${suppressedText(k)}”：人数过少或可据此推知个人情况，按个人信息保护要求不予显示`));
     this.update();
   }
 
@@ -116,6 +119,6 @@ export class CanteenHealthPanel {
 
 function flagCell<K extends 'td' | 'b'>(tag: K, summary: CanteenSummary, flag: HealthFlag): HTMLElementTagNameMap[K] {
   const count = summary.flags.find((f) => f.flag === flag);
-  if (!count || count.suppressed || count.diners === null) return element(tag, 'suppressed', SUPPRESSED_TEXT);
+  if (!count || count.suppressed || count.diners === null) return element(tag, 'suppressed', suppressedText(summary.suppressBelow));
   return element(tag, undefined, formatCount(count.diners));
 }

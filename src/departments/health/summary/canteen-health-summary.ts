@@ -29,6 +29,9 @@ export class CanteenHealthSummary {
   @Field(() => Int, { description: 'Meals served that day (the same figure as the public mealsToday)' })
   mealsServed: number;
 
+  @Field(() => Int, { description: 'HEALTH_SUPPRESS_BELOW: a count under this (or whose complement is under it) is withheld; a screen writes a withheld count as "<" and this' })
+  suppressBelow: number;
+
   @Field(() => [HealthFlagCount], { description: 'One entry per HealthFlag, always all of them, in a fixed order' })
   flags: HealthFlagCount[];
 

@@ -28,6 +28,7 @@ export function suppressSmallCells(day: CanteenDay, k: number): CanteenHealthSum
     hubId: day.hubId,
     date: day.date,
     mealsServed: day.meals,
+    suppressBelow: k,
     flags,
     // Two decimals, as a screen shows a percentage: no exact fraction to reconstruct counts from.
     lowSaltShare: shareShown ? Math.round((lowSalt / day.hypertensionMeals) * 100) / 100 : null,
