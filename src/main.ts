@@ -5,6 +5,7 @@ import { ConfigError } from './core/config-error';
 import { describeSource } from './core/data-sources/source-config';
 import { SourceUnavailableError } from './core/data-sources/source-unavailable-error';
 import { departments } from './departments';
+import { SCREEN_PATH } from './server/screen/screen-routes';
 
 /** Starts the hub from the environment; a bad setting or an unreachable source is one line and exit 1. */
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     `xingfu-hub is serving`,
     `  GraphQL        ${hub.origin}${GRAPHQL_PATH}`,
     `  subscriptions  ${ws}${GRAPHQL_PATH}`,
+    `  big screen     ${hub.origin}${SCREEN_PATH}?key=<a SCREEN key: npm run -s keys -- create --role SCREEN --name 大屏>`,
     `  health         ${hub.origin}/healthz  ${hub.origin}/readyz`,
     ...Object.values(config.sources).map((s) => `  ${`${s.name} source`.padEnd(15)}${describeSource(s)}`),
   ];
