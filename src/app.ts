@@ -50,6 +50,8 @@ export interface StartOptions {
 
 /** config -> data sources (migrated, seeded when empty) -> schema -> HTTP and WebSocket server. */
 export async function startHub(config: HubConfig, { modules, logger = createLogger(config.logLevel) }: StartOptions): Promise<RunningHub> {
+  // Before anything opens: a department's bad setting stops the start, naming the variable.
+  const departmentSettings = modules.flatMap((m) => (m.settings ? [{ key: m.settings.key, value: m.settings.read(config.env) }] : []));
   const sources = new SourceRegistry(config.sources, sourceDefinitions(modules));
   await sources.open({ migrate: true });
   let engine: PubSubEngine | undefined;
@@ -68,6 +70,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       audit: new AuditLog(hubSource),
       registry: new ServiceRegistry(),
     };
+    for (const { key, value } of departmentSettings) services.registry.set(key, value);
     const residentTokens = config.residentJwtSecret ? [new ResidentTokenProvider(config.residentJwtSecret)] : [];
     const credentials = new CredentialResolver(services.clients, residentTokens, config.adminSecret);
     const schema = await schemaOf(modules, services.pubSub);
@@ -109,7 +112,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       wsMaxPayloadBytes: config.limits.maxBodyBytes,
       logger,
       routes: [
-        ...healthRoutes(sources),
+        ...healthRoutes(sources, () => live!.service.status()),
         ide.assets,
         screenRoute(GRAPHQL_PATH),
         graphqlHttpRoute(apollo, {

@@ -33,6 +33,8 @@ export interface HubConfig {
   introspection: boolean;
   /** Depth, cost, page size, body size, sockets, rate: see src/server/limits/request-limits.ts. */
   limits: RequestLimits;
+  /** The environment these settings were read from: each department reads its own from it at start. */
+  env: Env;
 }
 
 export interface LiveSettings {
@@ -98,5 +100,6 @@ export function loadConfig(env: Env, departmentSources: readonly string[]): HubC
     logLevel: readChoice(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     introspection: readOnOff(env, 'INTROSPECTION', true),
     limits: readRequestLimits(env),
+    env,
   };
 }

@@ -9,6 +9,7 @@ import { addDays, localDateOf, startOfLocalDay } from '../core/time/local-time';
 import { CIVIL } from '../departments/civil';
 import { countersOf } from './feeds/feed-counters';
 import { FeedRunner, type FeedSink } from './feeds/feed-runner';
+import { loadCursorRows } from './feeds/cursor-store';
 import { rollupTotals } from './feeds/rollup-reader';
 import type { FeedLeases } from './leases/feed-lease';
 import type { LiveBus } from './live-bus';
@@ -26,6 +27,9 @@ export interface FeedStatus {
   runningHere: boolean;
   /** Seconds since the feed was last known caught up. */
   lagSeconds: number | null;
+  /** Why its passes keep failing, and since when (on whichever instance runs it); null while it runs. */
+  lastError: string | null;
+  failingSince: Date | null;
 }
 
 /**
@@ -131,14 +135,26 @@ export class LiveService implements FeedSink {
     this.publish(this.state.setCounters(day, [feed.metric], values, false), [feed.metric]);
   }
 
-  status(): FeedStatus[] {
+  /**
+   * Every feed: lag and incident from this instance's runner when it runs the feed, else from the
+   * cursor row its holder keeps in the hub source (heartbeat and incident).
+   */
+  async status(): Promise<FeedStatus[]> {
+    const rows = await loadCursorRows(this.sources.get(HUB_SOURCE)).catch(() => []);
     const nowMs = this.clock().getTime();
-    return this.runners.map((r) => ({
-      feed: r.feed.name,
-      department: this.modules.find((m) => m.feeds?.includes(r.feed))!.name,
-      runningHere: r.holdsLease,
-      lagSeconds: r.lastCaughtUp ? Math.max(0, (nowMs - r.lastCaughtUp.getTime()) / 1000) : null,
-    }));
+    return this.runners.map((r) => {
+      const row = rows.find((c) => c.feed === r.feed.name);
+      const here = r.holdsLease;
+      const caughtUp = here ? r.lastCaughtUp : row?.updatedAt;
+      const incident = here ? r.lastIncident : { lastError: row?.lastError ?? null, failingSince: row?.failingSince ?? null };
+      return {
+        feed: r.feed.name,
+        department: this.modules.find((m) => m.feeds?.includes(r.feed))!.name,
+        runningHere: here,
+        lagSeconds: caughtUp ? Math.max(0, (nowMs - caughtUp.getTime()) / 1000) : null,
+        ...incident,
+      };
+    });
   }
 
   async stop(options: { release?: boolean } = {}): Promise<void> {

@@ -1,19 +1,28 @@
 import type { SourceRegistry } from '../core/data-sources/source-registry';
+import type { FeedStatus } from '../live/live-service';
 import type { Route } from './route';
 import { sendJson } from './send';
 
-/** `/healthz`: the process is up. `/readyz`: every data source answers (else 503, naming which). */
-export function healthRoutes(sources: SourceRegistry): Route[] {
+/**
+ * `/healthz`: the process is up. `/readyz`: every data source answers (else 503, naming which).
+ * Failing feeds are listed in its body but leave it 200: every instance shares a feed's cursor,
+ * so a 503 would take them all out of the load balancer for a fault none of them can mend. The
+ * error's words (which can name hosts) are left to `departments`, for SCREEN and ADMIN keys.
+ */
+export function healthRoutes(sources: SourceRegistry, feeds: () => Promise<FeedStatus[]>): Route[] {
   return [
     { path: '/healthz', handle: (_req, res) => sendJson(res, 200, { status: 'ok' }) },
     {
       path: '/readyz',
       async handle(_req, res) {
         const names = sources.names;
-        const up = await Promise.all(names.map((name) => sources.ping(name)));
+        const [up, statuses] = await Promise.all([Promise.all(names.map((name) => sources.ping(name))), feeds()]);
         const status = Object.fromEntries(names.map((name, i) => [name, up[i] ? 'UP' : 'DOWN']));
+        const failingFeeds = statuses
+          .filter((f) => f.failingSince !== null)
+          .map((f) => ({ feed: f.feed, failingSince: f.failingSince!.toISOString() }));
         const ready = up.every(Boolean);
-        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', sources: status });
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', sources: status, failingFeeds });
       },
     },
   ];

@@ -109,6 +109,20 @@ export function readingsToday(sensorId: number, hubId: number, count: number, fi
 }
 
 /**
+ * `count` readings spread over `sensors` in turn, one second apart per sensor, the last a second
+ * before `now`: in the past at any hour (they may begin yesterday just after midnight, so compare
+ * with a recount, not with a sum assumed to be today's).
+ */
+export function recentReadings(sensors: readonly { id: number; hubId: number }[], count: number, now = new Date()): Omit<FootfallReading, 'id'>[] {
+  const perSensor = Math.ceil(count / sensors.length);
+  const first = Math.floor(now.getTime() / 1000) * 1000 - perSensor * 1000;
+  return Array.from({ length: count }, (_, j) => {
+    const sensor = sensors[j % sensors.length];
+    return { sensorId: sensor.id, hubId: sensor.hubId, at: new Date(first + Math.floor(j / sensors.length) * 1000), entered: 1, exited: j % 2 };
+  });
+}
+
+/**
  * Footfall on `hubIds` (and meals, when the hub has the health department) in the last seconds,
  * written as counters and tills would: the seeded day is empty before the hubs open at 07:00
  * local, and a suite that needs some of today must not depend on the hour it runs at.

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { castUtcDatetimes } from './mysql-datetime';
 import { SnakeCaseNaming } from './snake-case-naming';
 import { StatementCountingLogger } from './statement-count';
 import type { SourceConfig } from './source-config';
@@ -44,6 +45,6 @@ export function dataSourceOptions(
     supportBigNumbers: true,
     bigNumberStrings: false,
     connectTimeout: 5_000,
-    extra: { connectionLimit: config.connectionLimit },
+    extra: { connectionLimit: config.connectionLimit, typeCast: castUtcDatetimes },
   };
 }

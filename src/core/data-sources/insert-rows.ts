@@ -9,14 +9,15 @@ const MAX_ROWS = 1_000;
  * would. TypeORM's insert builder costs time growing with the square of a statement's
  * parameters (40 % of a 5,000-reading recordFootfall, profiled); this does not.
  * `ignoreDuplicates`: a row that meets a unique key is skipped (INSERT IGNORE, INSERT OR IGNORE).
+ * Returns the rows the database says it wrote.
  */
 export async function insertRows<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
   rows: readonly Partial<T>[],
   { ignoreDuplicates = false }: { ignoreDuplicates?: boolean } = {},
-): Promise<void> {
-  if (rows.length === 0) return;
+): Promise<number> {
+  if (rows.length === 0) return 0;
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(entity);
   const columns = metadata.columns.filter((c) => !c.isGenerated && rows[0][c.propertyName as keyof T] !== undefined);
@@ -25,10 +26,19 @@ export async function insertRows<T extends ObjectLiteral>(
   const head = `${verb} INTO ${driver.escape(metadata.tablePath)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const chunk = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns.length)));
-  for (let i = 0; i < rows.length; i += chunk) {
-    const slice = rows.slice(i, i + chunk);
-    const parameters: unknown[] = [];
-    for (const row of slice) for (const c of columns) parameters.push(driver.preparePersistentValue(row[c.propertyName as keyof T], c));
-    await manager.query(head + slice.map(() => tuple).join(', '), parameters);
+  // The query runner gives the statement's structured result: how many rows it wrote.
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    let written = 0;
+    for (let i = 0; i < rows.length; i += chunk) {
+      const slice = rows.slice(i, i + chunk);
+      const parameters: unknown[] = [];
+      for (const row of slice) for (const c of columns) parameters.push(driver.preparePersistentValue(row[c.propertyName as keyof T], c));
+      const result = await runner.query(head + slice.map(() => tuple).join(', '), parameters, true);
+      written += result.affected ?? 0;
+    }
+    return written;
+  } finally {
+    if (runner !== manager.queryRunner) await runner.release();
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { IdRange } from '../data-sources/id-ranges';
 import { serviceKey } from '../services/service-registry';
 
 /**
@@ -35,8 +36,8 @@ export interface AppendFeed extends FeedBase {
   counts: readonly ('entered' | 'exited' | 'meals')[];
   /** Rows with id > afterId, in id order, at most `limit`. */
   readAfter(source: DataSource, afterId: number, limit: number): Promise<RollupRow[]>;
-  /** Those of `ids` that are visible now. */
-  readIds(source: DataSource, ids: readonly number[]): Promise<RollupRow[]>;
+  /** Rows visible now whose id lies in one of the ranges (inclusive), in id order, at most `limit`. */
+  readRanges(source: DataSource, ranges: readonly IdRange[], limit: number): Promise<RollupRow[]>;
 }
 
 /** A row of a table whose rows change, as its (updated_at, id) cursor sees it. */

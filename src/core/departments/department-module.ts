@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import type { ChangeFeed } from './change-feed';
+import type { DepartmentSettings } from './department-settings';
 import type { SeedContext } from '../seeding/seed-context';
 import type { SimulationContext } from './simulation';
 
@@ -15,6 +16,8 @@ export interface DepartmentModule {
   migrations: Function[];
   /** type-graphql resolvers; may add field resolvers to another department's exported types. */
   resolvers: Function[];
+  /** Its own settings (`FOOTFALL_MAX_AGE_DAYS`, …), read at start. */
+  settings?: DepartmentSettings<unknown>;
   /** Tables whose rows become live metrics (footfall, meals, activities). */
   feeds?: ChangeFeed[];
   /** Writes the demo district's rows of this department; must add nothing when run twice. */

@@ -5,6 +5,7 @@ import { DoorSensor } from './sensors/door-sensor.entity';
 import { footfallFeed } from './feeds/footfall-feed';
 import { RecordFootfallResolver } from './ingest/record-footfall.resolver';
 import { IOT } from './iot-source';
+import { IOT_SETTINGS } from './iot-settings';
 import { seedIot } from './seed';
 import { simulateDoorCounters } from './simulator';
 
@@ -17,6 +18,7 @@ export const iotDepartment: DepartmentModule = {
   entities: [DoorSensor, FootfallReading],
   migrations: iotMigrations,
   resolvers: [RecordFootfallResolver],
+  settings: IOT_SETTINGS,
   feeds: [footfallFeed],
   seed: seedIot,
   simulate: simulateDoorCounters,

@@ -3,22 +3,23 @@ import type { AppendFeed, RollupRow } from '../../core/departments/change-feed';
 import { addToRollups } from './rollup-writer';
 import { bucketDeltas } from './rollup-buckets';
 import { CursorMovedError, saveCursor, type CursorState } from './cursor-store';
-import { expireGaps, openGapsBetween } from './open-gaps';
+import { closeFound, giveUpGaps, openGapsBetween, type GivenUp } from './open-gaps';
 import { serialTransaction } from '../../core/data-sources/serial-transaction';
 
 export interface AppendPassResult {
   /** The rows counted by this pass (committed with the cursor). */
   rows: RollupRow[];
-  /** Nothing more past the watermark right now. */
+  /** Nothing more past the watermark, nor in the open gaps, right now. */
   caughtUp: boolean;
   /** The cursor as saved. */
   cursor: CursorState;
-  /** Gaps given up after their grace period, and ids skipped in too wide a jump. */
-  expired: number;
-  skipped: number;
+  /** Open ranges given up by this pass: at the end of their grace period, or early, past the bound. */
+  expired: GivenUp['expired'];
+  overflow: GivenUp['overflow'];
 }
 
-const GAP_READ_CHUNK = 1_000;
+/** Open ranges re-read per statement. */
+const RANGES_PER_READ = 200;
 
 /**
  * One batch of an append-only feed: re-read the open gaps, read past the watermark, then in one
@@ -31,22 +32,25 @@ export async function runAppendPass(
   cursor: CursorState,
   options: { batchSize: number; gapGraceMs: number; now: () => Date },
 ): Promise<AppendPassResult> {
-  const gaps = new Map(cursor.gaps);
+  const { batchSize } = options;
   const found: RollupRow[] = [];
-  const gapIds = [...gaps.keys()];
-  for (let i = 0; i < gapIds.length; i += GAP_READ_CHUNK) found.push(...(await feed.readIds(department, gapIds.slice(i, i + GAP_READ_CHUNK))));
-  for (const row of found) gaps.delete(row.id);
-
-  const fresh = await feed.readAfter(department, cursor.watermark, options.batchSize);
+  for (let i = 0; i < cursor.gaps.length && found.length < batchSize; i += RANGES_PER_READ) {
+    found.push(...(await feed.readRanges(department, cursor.gaps.slice(i, i + RANGES_PER_READ), batchSize - found.length)));
+  }
+  const fresh = await feed.readAfter(department, cursor.watermark, batchSize);
   const nowMs = options.now().getTime();
-  const skipped = openGapsBetween(gaps, cursor.watermark, fresh.map((r) => r.id), nowMs);
-  const expired = expireGaps(gaps, nowMs, options.gapGraceMs);
+  const opened = openGapsBetween(
+    closeFound(cursor.gaps, found.map((r) => r.id)),
+    cursor.watermark,
+    fresh.map((r) => r.id),
+    nowMs,
+  );
+  const { gaps, expired, overflow } = giveUpGaps(opened, nowMs, options.gapGraceMs);
   const watermark = fresh.length > 0 ? fresh[fresh.length - 1].id : cursor.watermark;
   const rows = [...found, ...fresh];
-  const caughtUp = fresh.length < options.batchSize;
+  const caughtUp = fresh.length < batchSize && found.length < batchSize;
 
-  const unchanged = rows.length === 0 && expired === 0 && gaps.size === cursor.gaps.size;
-  if (unchanged) return { rows, caughtUp, cursor, expired, skipped };
+  if (rows.length === 0 && expired.ranges === 0 && overflow.ranges === 0) return { rows, caughtUp, cursor, expired, overflow };
 
   const next = { watermark, cursorTime: null, gaps };
   const savedAt = options.now();
@@ -54,5 +58,5 @@ export async function runAppendPass(
     if (!(await saveCursor(manager, feed.name, next, cursor.version, savedAt))) throw new CursorMovedError(feed.name);
     await addToRollups(manager, hub, bucketDeltas(rows));
   });
-  return { rows, caughtUp, cursor: { ...next, version: cursor.version + 1, updatedAt: savedAt }, expired, skipped };
+  return { rows, caughtUp, cursor: { ...next, version: cursor.version + 1, updatedAt: savedAt }, expired, overflow };
 }

@@ -11,6 +11,14 @@ export interface CursorState {
   updatedAt: Date;
 }
 
+/** What a feed's cursor row says of a failing feed (null fields when it runs). */
+export interface FeedIncident {
+  lastError: string | null;
+  failingSince: Date | null;
+}
+
+const MAX_ERROR_LENGTH = 500;
+
 /** Loads a feed's cursor, creating it at the start of the table when there is none. */
 export async function loadCursor(hub: DataSource, feed: string): Promise<CursorState> {
   const repository = hub.getRepository(FeedCursor);
@@ -39,6 +47,20 @@ export async function saveCursor(manager: EntityManager, feed: string, next: Omi
 /** Records that an idle feed is caught up, so that other instances can tell its lag. */
 export async function touchCursor(hub: DataSource, feed: string, version: number, now: Date): Promise<void> {
   await hub.createQueryBuilder().update(FeedCursor).set({ updatedAt: now }).where('feed = :feed AND version = :version', { feed, version }).execute();
+}
+
+/**
+ * Writes (or clears, with nulls) a feed's incident, outside the pass that failed, so that every
+ * instance sees it. The version is left alone: this moves no data.
+ */
+export async function recordIncident(hub: DataSource, feed: string, incident: FeedIncident): Promise<void> {
+  const lastError = incident.lastError === null ? null : incident.lastError.slice(0, MAX_ERROR_LENGTH);
+  await hub.createQueryBuilder().update(FeedCursor).set({ lastError, failingSince: incident.failingSince }).where('feed = :feed', { feed }).execute();
+}
+
+/** Every feed's cursor row: its heartbeat (for its lag) and its incident. */
+export function loadCursorRows(hub: DataSource): Promise<FeedCursor[]> {
+  return hub.getRepository(FeedCursor).find();
 }
 
 export class CursorMovedError extends Error {

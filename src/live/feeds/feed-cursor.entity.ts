@@ -17,7 +17,7 @@ export class FeedCursor {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   cursorTime: Date | null;
 
-  /** Ids below the watermark not yet seen, JSON `[[id, firstMissedAtMs], …]`, re-read until their grace period ends. */
+  /** Ids below the watermark not yet seen, JSON `[[fromId, toId, firstMissedAtMs], …]` (see open-gaps.ts), re-read until their grace period ends. */
   @Column({ type: 'text', nullable: true })
   openGaps: string | null;
 
@@ -27,6 +27,14 @@ export class FeedCursor {
    */
   @Column({ type: 'int', default: 0 })
   version: number;
+
+  /** Why the feed's last pass failed, while it keeps failing; null when it runs. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  lastError: string | null;
+
+  /** When the feed's passes started failing; null when it runs. */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  failingSince: Date | null;
 
   /** Last write, also a heartbeat while the feed is idle: the feed's lag is measured from it. */
   @Column({ type: 'datetime', precision: 3 })

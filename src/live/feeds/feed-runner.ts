@@ -5,7 +5,8 @@ import type { Logger } from '../../core/logging/logger';
 import type { FeedLeases } from '../leases/feed-lease';
 import { runAppendPass } from './append-feed-pass';
 import { runCountPass } from './count-feed-pass';
-import { CursorMovedError, loadCursor, touchCursor, type CursorState } from './cursor-store';
+import { MAX_OPEN_RANGES } from './open-gaps';
+import { CursorMovedError, loadCursor, recordIncident, touchCursor, type CursorState, type FeedIncident } from './cursor-store';
 
 /** What a runner does with what its feed read; implemented by the live service. */
 export interface FeedSink {
@@ -50,7 +51,10 @@ export class FeedRunner {
   private cursor: CursorState | undefined;
   private caughtUpAt: Date | undefined;
   private failures = 0;
+  private incident: FeedIncident = { lastError: null, failingSince: null };
   private upToDate = false;
+  /** Ids of open gaps this runner gave up: at the end of their grace period, or early, past the bound. */
+  readonly gapsGivenUp = { expired: 0, overflow: 0 };
   private readonly now: () => Date;
 
   constructor(
@@ -62,6 +66,16 @@ export class FeedRunner {
 
   get holdsLease(): boolean {
     return this.holding;
+  }
+
+  /** Why the feed keeps failing here, and since when; nulls while it runs. */
+  get lastIncident(): FeedIncident {
+    return this.incident;
+  }
+
+  /** Open gap ranges right now, if this instance runs the feed. */
+  get openGapRanges(): number | undefined {
+    return this.holding && this.cursor ? this.cursor.gaps.length : undefined;
   }
 
   /** When this instance last saw the feed caught up, if it runs it. */
@@ -124,9 +138,7 @@ export class FeedRunner {
           this.again = true;
           return;
         }
-        this.failures++;
-        // One line per outage, not one per poll.
-        if (this.failures === 1 || this.failures % 60 === 0) this.options.logger.warn(`feed ${this.feed.name}: ${error instanceof Error ? error.message : String(error)}`);
+        return this.failed(error);
       })
       .finally(() => {
         this.running = undefined;
@@ -158,13 +170,31 @@ export class FeedRunner {
     this.upToDate = caughtUp;
     // Behind (a backlog after an outage): carry on at once rather than at the next poll.
     if (!caughtUp) this.again = true;
-    if (this.failures > 0) this.options.logger.info(`feed ${this.feed.name}: reading again`);
-    this.failures = 0;
+    if (this.failures > 0) await this.recovered();
     if (this.cursor && this.now().getTime() - this.cursor.updatedAt.getTime() > HEARTBEAT_MS) {
       const at = this.now();
       await touchCursor(this.options.hub, this.feed.name, this.cursor.version, at);
       this.cursor = { ...this.cursor, updatedAt: at };
     }
+  }
+
+  /**
+   * A failed pass is an incident, never a silent loop: one warning when it starts and one a minute
+   * after, and the error and its start written to the cursor row for every instance to show.
+   */
+  private async failed(error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    this.failures++;
+    if (this.failures === 1 || this.failures % 60 === 0) this.options.logger.warn(`feed ${this.feed.name}: ${message}`);
+    this.incident = { lastError: message, failingSince: this.incident.failingSince ?? this.now() };
+    await recordIncident(this.options.hub, this.feed.name, this.incident).catch(() => undefined);
+  }
+
+  private async recovered(): Promise<void> {
+    this.options.logger.info(`feed ${this.feed.name}: reading again after ${this.failures} failed attempts`);
+    this.failures = 0;
+    this.incident = { lastError: null, failingSince: null };
+    await recordIncident(this.options.hub, this.feed.name, this.incident);
   }
 
   /** One batch; true when caught up. */
@@ -174,7 +204,13 @@ export class FeedRunner {
     if (this.feed.kind === 'append') {
       const result = await runAppendPass(this.feed, department, hub, cursor, { batchSize, gapGraceMs, now: this.now });
       this.cursor = result.cursor;
-      if (result.skipped > 0) this.options.logger.warn(`feed ${this.feed.name}: ids jumped by ${result.skipped}; not waiting for them`);
+      this.gapsGivenUp.expired += result.expired.ids;
+      this.gapsGivenUp.overflow += result.overflow.ids;
+      if (result.overflow.ranges > 0) {
+        this.options.logger.warn(
+          `feed ${this.feed.name}: more than ${MAX_OPEN_RANGES} open gaps; gave up the oldest ${result.overflow.ranges} (${result.overflow.ids} ids) before their grace period`,
+        );
+      }
       if (result.rows.length > 0) this.options.sink.appended(this.feed, result.rows);
       return result.caughtUp;
     }

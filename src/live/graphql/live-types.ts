@@ -108,6 +108,12 @@ export class FeedStatus {
 
   @Field(() => Float, { nullable: true, description: 'Seconds since the feed was last caught up; null before it first ran' })
   lagSeconds: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why its passes keep failing (it cannot read its rows or save its cursor); null while it runs' })
+  lastError: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When its passes started failing; null while it runs' })
+  failingSince: Date | null;
 }
 
 @ObjectType({ description: 'A department whose data the hub joins, and how fresh its live data is' })

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { idRangesCondition } from '../../../core/data-sources/id-ranges';
 import type { AppendFeed, RollupRow } from '../../../core/departments/change-feed';
 import { CanteenMeal } from '../meals/canteen-meal.entity';
 
@@ -21,9 +22,9 @@ export const mealFeed: AppendFeed = {
     const rows = await meals(source).where('m.id > :afterId', { afterId }).orderBy('m.id', 'ASC').limit(limit).getMany();
     return rows.map(toRow);
   },
-  async readIds(source, ids) {
-    if (ids.length === 0) return [];
-    const rows = await meals(source).where('m.id IN (:...ids)', { ids }).orderBy('m.id', 'ASC').getMany();
+  async readRanges(source, ranges, limit) {
+    const { where, parameters } = idRangesCondition('m.id', ranges);
+    const rows = await meals(source).where(where, parameters).orderBy('m.id', 'ASC').limit(limit).getMany();
     return rows.map(toRow);
   },
 };

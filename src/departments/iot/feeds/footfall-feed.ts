@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { idRangesCondition } from '../../../core/data-sources/id-ranges';
 import type { AppendFeed, RollupRow } from '../../../core/departments/change-feed';
 import { FootfallReading } from '../footfall/footfall-reading.entity';
 import { IOT } from '../iot-source';
@@ -21,9 +22,9 @@ export const footfallFeed: AppendFeed = {
     const rows = await readings(source).where('r.id > :afterId', { afterId }).orderBy('r.id', 'ASC').limit(limit).getMany();
     return rows.map(toRow);
   },
-  async readIds(source, ids) {
-    if (ids.length === 0) return [];
-    const rows = await readings(source).where('r.id IN (:...ids)', { ids }).orderBy('r.id', 'ASC').getMany();
+  async readRanges(source, ranges, limit) {
+    const { where, parameters } = idRangesCondition('r.id', ranges);
+    const rows = await readings(source).where(where, parameters).orderBy('r.id', 'ASC').limit(limit).getMany();
     return rows.map(toRow);
   },
 };

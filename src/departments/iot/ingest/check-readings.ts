@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { BadUserInputError } from '../../../core/errors/hub-errors';
+import { addDays } from '../../../core/time/local-time';
 import { DoorSensor } from '../sensors/door-sensor.entity';
 import type { FootfallReadingInput } from './footfall-reading.input';
 
@@ -18,8 +19,12 @@ export interface CheckedReading {
   exited: number;
 }
 
-/** Validates a whole batch: one bad row refuses the batch, naming every bad row (the first few). */
-export async function checkReadings(iot: DataSource, readings: readonly FootfallReadingInput[], now: Date): Promise<CheckedReading[]> {
+/**
+ * Validates a whole batch: one bad row refuses the batch, naming every bad row (the first few).
+ * A reading more than `maxAgeDays` old is refused: the ingest is for a counter's backlog, and a
+ * far-off date is a wrong clock. History goes straight into the iot database.
+ */
+export async function checkReadings(iot: DataSource, readings: readonly FootfallReadingInput[], now: Date, maxAgeDays: number): Promise<CheckedReading[]> {
   if (readings.length === 0) throw new BadUserInputError('readings: send at least one reading', 'readings');
   if (readings.length > MAX_READINGS_PER_CALL) {
     throw new BadUserInputError(`readings: at most ${MAX_READINGS_PER_CALL} per call, got ${readings.length}: send them in batches`, 'readings');
@@ -28,6 +33,7 @@ export async function checkReadings(iot: DataSource, readings: readonly Footfall
   const ids = readings.map((r) => (/^[1-9]\d{0,9}$/.test(String(r.sensorId)) ? Number(r.sensorId) : NaN));
   const known = await iot.getRepository(DoorSensor).find({ select: { id: true, hubId: true }, where: { id: In([...new Set(ids.filter((id) => !Number.isNaN(id)))]) } });
   const hubOf = new Map(known.map((s) => [s.id, s.hubId]));
+  const oldest = addDays(now, -maxAgeDays).getTime();
   const checked: CheckedReading[] = [];
   readings.forEach((r, i) => {
     const at = new Date(Math.floor(r.at.getTime() / 1000) * 1000);
@@ -39,6 +45,7 @@ export async function checkReadings(iot: DataSource, readings: readonly Footfall
     }
     if (Number.isNaN(at.getTime())) problems.push(`readings[${i}].at: not a time`);
     else if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.push(`readings[${i}].at: ${r.at.toISOString()} is in the future`);
+    else if (at.getTime() < oldest) problems.push(`readings[${i}].at: ${r.at.toISOString()} is more than ${maxAgeDays} days old (FOOTFALL_MAX_AGE_DAYS)`);
     if (hubId !== undefined) checked.push({ sensorId: ids[i], hubId, at, entered: r.entered, exited: r.exited });
   });
   if (problems.length > 0) {

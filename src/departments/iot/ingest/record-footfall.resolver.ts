@@ -6,6 +6,7 @@ import { ForbiddenError } from '../../../core/errors/hub-errors';
 import type { HubContext } from '../../../core/graphql/hub-context';
 import { FOOTFALL_FEED } from '../feeds/footfall-feed';
 import { IOT } from '../iot-source';
+import { IOT_SETTINGS } from '../iot-settings';
 import { checkReadings } from './check-readings';
 import { FootfallReadingInput } from './footfall-reading.input';
 import { IngestResult } from './ingest-result';
@@ -23,7 +24,8 @@ export class RecordFootfallResolver {
       throw new ForbiddenError('only the iot department records footfall');
     }
     const iot = context.services.sources.get(IOT);
-    const checked = await checkReadings(iot, readings, new Date());
+    const { footfallMaxAgeDays } = context.services.registry.get(IOT_SETTINGS.key);
+    const checked = await checkReadings(iot, readings, new Date(), footfallMaxAgeDays);
     const result = await writeReadings(iot, checked);
     // The screens see the rows now, not at the feed's next poll.
     if (result.accepted > 0) context.services.registry.find(FEED_SIGNALS)?.kick(FOOTFALL_FEED);
