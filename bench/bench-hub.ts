@@ -1,6 +1,6 @@
 import { createConnection, createPool, type Pool } from 'mysql2/promise';
-import { startHub, type RunningHub } from '../src/app';
-import { HUB_SOURCE, loadConfig, type HubConfig } from '../src/config';
+import { readPartSettings, startHub, type PartSettings, type RunningHub } from '../src/app';
+import { HUB_SOURCE, loadConfig } from '../src/config';
 import { ApiRole } from '../src/core/auth/api-role';
 import { API_KEY_ISSUER } from '../src/core/auth/keys/api-key-issuer';
 import type { Viewer } from '../src/core/auth/viewer';
@@ -11,7 +11,8 @@ import { LIVE, type LiveService } from '../src/live/live-service';
 
 export interface BenchHub {
   hub: RunningHub;
-  config: HubConfig;
+  /** The settings the hub's parts read (live, limits, departments'). */
+  settings: PartSettings;
   /** http://127.0.0.1:<port>/graphql */
   url: string;
   /** ws://127.0.0.1:<port>/graphql */
@@ -58,7 +59,7 @@ export async function startBenchHub(mysqlUrl: string): Promise<BenchHub> {
   let keys = 0;
   return {
     hub,
-    config,
+    settings: readPartSettings(config, departments),
     url: `http://127.0.0.1:${hub.port}/graphql`,
     wsUrl: `ws://127.0.0.1:${hub.port}/graphql`,
     pools,

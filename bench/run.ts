@@ -44,11 +44,11 @@ async function main(): Promise<void> {
   const figures: Figure[] = [];
   try {
     await bench.live.drain();
-    const { live } = bench.config;
+    const { live } = bench.settings;
     process.stdout.write(
       `MariaDB at ${settings.mysqlUrl}; hub started in ${((performance.now() - started) / 1000).toFixed(1)} s with ` +
         `LIVE_PUSH_INTERVAL_MS=${live.pushIntervalMs} FEED_POLL_MS=${live.feedPollMs} FEED_BATCH_SIZE=${live.feedBatchSize} ` +
-        `RATE_LIMIT_PER_SECOND=${bench.config.limits.rateLimit.perSecond}; ratio = hub ÷ baseline\n`,
+        `RATE_LIMIT_PER_SECOND=${bench.settings.limits.rateLimit.perSecond}; ratio = hub ÷ baseline\n`,
     );
     for (const scenario of scenarios) {
       const at = performance.now();

@@ -14,8 +14,9 @@ import type { HubServices } from './core/graphql/hub-context';
 import { hubExists } from './core/graphql/hub-exists';
 import { createLogger, type Logger } from './core/logging/logger';
 import { inProcessEngine, redisEngine, type PubSubEngine } from './core/pubsub/hub-pubsub';
-import { ServiceRegistry } from './core/services/service-registry';
+import { ServiceRegistry, type ServiceKey } from './core/services/service-registry';
 import { sourceDefinitions } from './hub-source';
+import { readLiveSettings, type LiveSettings } from './live/live-settings';
 import { startLive, type RunningLive } from './live/start-live';
 import { schemaOf } from './schema-of';
 import { createApollo } from './server/apollo';
@@ -28,6 +29,7 @@ import { ideRoutes } from './server/ide/ide-routes';
 import { screenRoute } from './server/screen/screen-routes';
 import { listen } from './server/hub-server';
 import { operationLimits } from './server/limits/operation-limits';
+import { readRequestLimits, type RequestLimits } from './server/limits/request-limits';
 import { createRateLimiter } from './server/rate-limit/request-rate-limiter';
 import { API_KEY_REVOKED_TOPIC, listenForRevocations } from './server/revocation-listener';
 
@@ -43,6 +45,22 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
+/** What the parts read from the environment for themselves: the live layer, the server's limits, each department. */
+export interface PartSettings {
+  live: LiveSettings;
+  limits: RequestLimits;
+  departments: { key: ServiceKey<unknown>; value: unknown }[];
+}
+
+/** Reads every part's own settings; a bad value throws a ConfigError naming the variable, before anything opens. */
+export function readPartSettings(config: HubConfig, modules: readonly DepartmentModule[]): PartSettings {
+  return {
+    live: readLiveSettings(config.env),
+    limits: readRequestLimits(config.env),
+    departments: modules.flatMap((m) => (m.settings ? [{ key: m.settings.key, value: m.settings.read(config.env) }] : [])),
+  };
+}
+
 export interface StartOptions {
   modules: readonly DepartmentModule[];
   logger?: Logger;
@@ -50,27 +68,25 @@ export interface StartOptions {
 
 /** config -> data sources (migrated, seeded when empty) -> schema -> HTTP and WebSocket server. */
 export async function startHub(config: HubConfig, { modules, logger = createLogger(config.logLevel) }: StartOptions): Promise<RunningHub> {
-  // Before anything opens: a department's bad setting stops the start, naming the variable.
-  const departmentSettings = modules.flatMap((m) => (m.settings ? [{ key: m.settings.key, value: m.settings.read(config.env) }] : []));
+  const settings = readPartSettings(config, modules);
   const sources = new SourceRegistry(config.sources, sourceDefinitions(modules));
   await sources.open({ migrate: true });
   let engine: PubSubEngine | undefined;
   let live: RunningLive | undefined;
   try {
     // Before the seed: a Redis that does not answer stops the start at once.
-    engine = config.redisUrl ? await redisEngine(config.redisUrl, config.live.redisPrefix, logger) : inProcessEngine();
+    engine = config.redisUrl ? await redisEngine(config.redisUrl, config.redisPrefix, logger) : inProcessEngine();
     if (config.demoSeed) await seedDepartments(sources, modules, { scale: 'demo' });
 
     const hubSource = sources.get(HUB_SOURCE);
     const services: HubServices = {
-      config,
       sources,
       pubSub: engine.pubSub,
       clients: new ApiClientStore(hubSource),
       audit: new AuditLog(hubSource),
       registry: new ServiceRegistry(),
     };
-    for (const { key, value } of departmentSettings) services.registry.set(key, value);
+    for (const { key, value } of settings.departments) services.registry.set(key, value);
     const residentTokens = config.residentJwtSecret ? [new ResidentTokenProvider(config.residentJwtSecret)] : [];
     const credentials = new CredentialResolver(services.clients, residentTokens, config.adminSecret);
     const schema = await schemaOf(modules, services.pubSub);
@@ -86,11 +102,11 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
 
     const development = config.nodeEnv === 'development';
     const formatError = (error: GraphQLError) => formatHubError(error.toJSON(), error, { development, hideSchema: !config.introspection, logger });
-    live = await startLive({ config, modules, services, engine, logger, formatError });
+    live = await startLive({ settings: settings.live, redisPrefix: config.redisPrefix, simulator: config.simulator, modules, services, engine, logger, formatError });
 
-    const limits = operationLimits(config.limits, { introspection: config.introspection });
-    const rateLimiter = createRateLimiter(config.limits.rateLimit, engine.redis, logger);
-    const admission = new CallerAdmission(credentials, rateLimiter, logger, config.limits.rateLimit.proxyHops);
+    const limits = operationLimits(settings.limits, { introspection: config.introspection });
+    const rateLimiter = createRateLimiter(settings.limits.rateLimit, engine.redis, logger);
+    const admission = new CallerAdmission(credentials, rateLimiter, logger, settings.limits.rateLimit.proxyHops);
     const context = (viewer: Viewer) => createHubContext(services, viewer);
 
     const apollo = createApollo({
@@ -98,7 +114,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       development,
       introspection: config.introspection,
       limits,
-      maxBatchOperations: config.limits.maxBatchOperations,
+      maxBatchOperations: settings.limits.maxBatchOperations,
       logger,
     });
     await apollo.start();
@@ -109,7 +125,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       port: config.port,
       wsPath: GRAPHQL_PATH,
       // A message on a socket is held to the same bound as an HTTP body.
-      wsMaxPayloadBytes: config.limits.maxBodyBytes,
+      wsMaxPayloadBytes: settings.limits.maxBodyBytes,
       logger,
       routes: [
         ...healthRoutes(sources, () => live!.service.status()),
@@ -120,9 +136,9 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
           bodyLimitBytes: async (request) => {
             // Only a department's key may send an ingest batch; everyone else keeps the small bound.
             const viewer = await credentials.resolve(request.headers.authorization).catch(() => ANONYMOUS);
-            return viewer.kind === 'client' && viewer.role === 'DEPARTMENT' ? config.limits.maxIngestBodyBytes : config.limits.maxBodyBytes;
+            return viewer.kind === 'client' && viewer.role === 'DEPARTMENT' ? settings.limits.maxIngestBodyBytes : settings.limits.maxBodyBytes;
           },
-          maxBatchOperations: config.limits.maxBatchOperations,
+          maxBatchOperations: settings.limits.maxBatchOperations,
           admit: (request, operations) => admission.admitRequest(request, operations),
           context,
           htmlPage: ide.page,
@@ -137,8 +153,8 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       addressOf: (request) => admission.addressOf(request),
       context,
       limits,
-      maxOperationsPerSocket: config.limits.maxSubscriptionsPerSocket,
-      connectionInitTimeoutMs: config.limits.connectionInitTimeoutMs,
+      maxOperationsPerSocket: settings.limits.maxSubscriptionsPerSocket,
+      connectionInitTimeoutMs: settings.limits.connectionInitTimeoutMs,
       formatError,
       development,
       sharing: live.fanOut,

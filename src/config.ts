@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { ConfigError } from './core/config-error';
 import { parseSourceUrl, sourceUrlVariable, type SourceConfig } from './core/data-sources/source-config';
+import { HUB_SOURCE } from './core/data-sources/hub-source-name';
 import { readChoice, readInt, readOnOff, readOptionalString, readSecret, readString, type Env } from './core/env-setting';
-import { readRequestLimits, type RequestLimits } from './server/limits/request-limits';
 
-/** The hub's own source; the departments' sources are named after the departments. */
-export const HUB_SOURCE = 'hub';
+export { HUB_SOURCE } from './core/data-sources/hub-source-name';
 
 export interface HubConfig {
   port: number;
@@ -19,39 +18,21 @@ export interface HubConfig {
   adminSecret?: string;
   /** HS256 key of the residents' tokens; unset: no resident can sign in. */
   residentJwtSecret?: string;
-  /** Health aggregates: a count below this is shown as null, suppressed (small-cell rule). */
-  healthSuppressBelow: number;
   /** Writes simulated door-counter readings and canteen meals (demo). */
   simulator: boolean;
-  /** Change feeds, pushes to the screens, leases (docs/live-metrics.md). */
-  live: LiveSettings;
+  /** REDIS_PREFIX: prefix of the Redis channels and lease keys, so several hub deployments can share a Redis. */
+  redisPrefix: string;
   /** Seeds the demo district into empty sources at start. */
   demoSeed: boolean;
   nodeEnv: 'production' | 'development' | 'test';
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** INTROSPECTION: whether the schema may be introspected (on by default; the schema is public). */
   introspection: boolean;
-  /** Depth, cost, page size, body size, sockets, rate: see src/server/limits/request-limits.ts. */
-  limits: RequestLimits;
-  /** The environment these settings were read from: each department reads its own from it at start. */
+  /**
+   * The environment these settings were read from: the live layer, the server and each department
+   * read their own settings from it at start (src/live/live-settings.ts, src/server/limits/request-limits.ts).
+   */
   env: Env;
-}
-
-export interface LiveSettings {
-  /** Least time between two messages of one topic to one socket. */
-  pushIntervalMs: number;
-  /** How often a feed looks for new rows when nothing kicks it. */
-  feedPollMs: number;
-  feedBatchSize: number;
-  /** How long an id missing below the watermark is re-read before it is taken as never coming. */
-  feedGapGraceMs: number;
-  /** A feed holder that stops renewing loses its lease after this long. */
-  feedLeaseMs: number;
-  /** A socket buffering more than this gets only the newest states; more than the hard bound, closed. */
-  socketSoftLimitBytes: number;
-  socketHardLimitBytes: number;
-  /** Prefix of the Redis channels and lease keys, so several hub deployments can share a Redis. */
-  redisPrefix: string;
 }
 
 /**
@@ -71,19 +52,6 @@ export function loadConfig(env: Env, departmentSources: readonly string[]): HubC
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
     throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
   }
-  const live: LiveSettings = {
-    pushIntervalMs: readInt(env, 'LIVE_PUSH_INTERVAL_MS', 1_000, { min: 50, max: 60_000 }),
-    feedPollMs: readInt(env, 'FEED_POLL_MS', 1_000, { min: 50, max: 60_000 }),
-    feedBatchSize: readInt(env, 'FEED_BATCH_SIZE', 1_000, { min: 1, max: 50_000 }),
-    feedGapGraceMs: readInt(env, 'FEED_GAP_GRACE_MS', 60_000, { min: 0, max: 3_600_000 }),
-    feedLeaseMs: readInt(env, 'FEED_LEASE_MS', 10_000, { min: 500, max: 600_000 }),
-    socketSoftLimitBytes: readInt(env, 'WS_SOFT_BUFFER_BYTES', 256 * 1024, { min: 1_024, max: 1 << 30 }),
-    socketHardLimitBytes: readInt(env, 'WS_HARD_BUFFER_BYTES', 4 * 1024 * 1024, { min: 1_024, max: 1 << 30 }),
-    redisPrefix: readString(env, 'REDIS_PREFIX', 'xingfu:'),
-  };
-  if (live.socketHardLimitBytes <= live.socketSoftLimitBytes) {
-    throw new ConfigError('WS_HARD_BUFFER_BYTES', `must be larger than WS_SOFT_BUFFER_BYTES (${live.socketSoftLimitBytes})`);
-  }
   return {
     port: readInt(env, 'PORT', 4000, { min: 0, max: 65535 }),
     host: readString(env, 'HOST', '0.0.0.0'),
@@ -92,14 +60,12 @@ export function loadConfig(env: Env, departmentSources: readonly string[]): HubC
     redisUrl,
     adminSecret: readSecret(env, 'HUB_ADMIN_SECRET', 16),
     residentJwtSecret: readSecret(env, 'RESIDENT_JWT_SECRET', 32),
-    healthSuppressBelow: readInt(env, 'HEALTH_SUPPRESS_BELOW', 5, { min: 2, max: 100 }),
     simulator: readOnOff(env, 'SIMULATOR', allEmbedded),
-    live,
+    redisPrefix: readString(env, 'REDIS_PREFIX', 'xingfu:'),
     demoSeed: readOnOff(env, 'DEMO_SEED', true),
     nodeEnv: readChoice(env, 'NODE_ENV', ['production', 'development', 'test'] as const, 'production'),
     logLevel: readChoice(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     introspection: readOnOff(env, 'INTROSPECTION', true),
-    limits: readRequestLimits(env),
     env,
   };
 }

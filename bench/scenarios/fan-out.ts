@@ -88,7 +88,7 @@ export const fanOut: BenchScenario = {
     const fit = subscribersThatFit(settings.fanOutSubscribers);
     const hubIds = await hubIdsOf(bench.pools);
     const hubId = hubIds[Math.floor(hubIds.length / 2)];
-    const intervalMs = bench.config.live.pushIntervalMs;
+    const intervalMs = bench.settings.live.pushIntervalMs;
     const fleetOptions = (url: string, authorization?: string): FleetOptions => ({
       url,
       authorization,

@@ -14,7 +14,7 @@ export const freshnessRow: BenchScenario = {
   title: 'a row INSERTed into iot.footfall_reading -> on a screen socket, against a mysql2 poller at the same FEED_POLL_MS + raw ws push',
   async run(bench, settings) {
     const hubIds = await hubIdsOf(bench.pools);
-    const pollMs = bench.config.live.feedPollMs;
+    const pollMs = bench.settings.live.feedPollMs;
     const sensors = new Map((await newSensors(bench.pools, hubIds)).map((s) => [s.hubId, s.id]));
     const dayStart = startOfLocalDay(new Date()).getTime();
     await bench.live.drain();

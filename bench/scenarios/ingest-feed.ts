@@ -26,7 +26,7 @@ export const ingestFeed: BenchScenario = {
       feedMs += (await counted) - committed;
     }
 
-    const batchSize = bench.config.live.feedBatchSize;
+    const batchSize = bench.settings.live.feedBatchSize;
     return {
       figures: [{ scenario: this.name, label: 'feed rows/s, commit -> all on the live state', unit: 'rows/s', hub: (count / feedMs) * 1000, baseline: (count / insertMs) * 1000, better: 'higher' }],
       notes: [

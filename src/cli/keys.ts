@@ -49,7 +49,6 @@ runCli('keys', async () => {
     const hubSource = sources.get(HUB_SOURCE);
     const pubSub = createInProcessPubSub();
     const services: HubServices = {
-      config,
       sources,
       pubSub,
       clients: new ApiClientStore(hubSource),

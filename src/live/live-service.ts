@@ -1,5 +1,4 @@
-import type { HubConfig } from '../config';
-import { HUB_SOURCE } from '../config';
+import { HUB_SOURCE } from '../core/data-sources/hub-source-name';
 import type { ChangeFeed, CountFeed, RollupRow } from '../core/departments/change-feed';
 import type { DepartmentModule } from '../core/departments/department-module';
 import type { SourceRegistry } from '../core/data-sources/source-registry';
@@ -13,6 +12,7 @@ import { loadCursorRows } from './feeds/cursor-store';
 import { rollupTotals } from './feeds/rollup-reader';
 import type { FeedLeases } from './leases/feed-lease';
 import type { LiveBus } from './live-bus';
+import type { LiveSettings } from './live-settings';
 import { loadHubDirectory } from './state/hub-directory';
 import { LiveState } from './state/live-state';
 import type { CounterName } from './state/metric-patch';
@@ -48,7 +48,7 @@ export class LiveService implements FeedSink {
     private readonly bus: LiveBus,
     private readonly leases: FeedLeases,
     private readonly logger: Logger,
-    config: HubConfig,
+    settings: LiveSettings,
     private readonly clock: () => Date,
   ) {
     this.runners = modules.flatMap((m) =>
@@ -60,10 +60,10 @@ export class LiveService implements FeedSink {
             leases,
             sink: this,
             logger,
-            pollMs: config.live.feedPollMs,
-            batchSize: config.live.feedBatchSize,
-            gapGraceMs: config.live.feedGapGraceMs,
-            leaseMs: config.live.feedLeaseMs,
+            pollMs: settings.feedPollMs,
+            batchSize: settings.feedBatchSize,
+            gapGraceMs: settings.feedGapGraceMs,
+            leaseMs: settings.feedLeaseMs,
             now: clock,
           }),
       ),
@@ -72,7 +72,7 @@ export class LiveService implements FeedSink {
 
   /** Loads the hubs, rebuilds today's counters from the rollups and counts, then starts the feeds. */
   static async start(options: {
-    config: HubConfig;
+    settings: LiveSettings;
     modules: readonly DepartmentModule[];
     sources: SourceRegistry;
     bus: LiveBus;
@@ -82,7 +82,7 @@ export class LiveService implements FeedSink {
   }): Promise<LiveService> {
     const clock = options.clock ?? (() => new Date());
     const state = new LiveState(await loadHubDirectory(options.sources.get(CIVIL)), clock);
-    const live = new LiveService(state, options.modules, options.sources, options.bus, options.leases, options.logger, options.config, clock);
+    const live = new LiveService(state, options.modules, options.sources, options.bus, options.leases, options.logger, options.settings, clock);
     options.bus.onPatches((patches) => state.applyPatches(patches));
     options.bus.onKick((feed) => live.runnerOf(feed)?.kick());
     for (const feed of live.feeds()) await live.rebuild(feed);

@@ -1,5 +1,5 @@
 import type { ExecutionArgs, ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
-import { HUB_SOURCE, type HubConfig } from '../config';
+import { HUB_SOURCE } from '../core/data-sources/hub-source-name';
 import type { Viewer } from '../core/auth/viewer';
 import { FEED_SIGNALS } from '../core/departments/change-feed';
 import { serviceKey } from '../core/services/service-registry';
@@ -9,17 +9,18 @@ import type { HubContext, HubServices } from '../core/graphql/hub-context';
 import type { Logger } from '../core/logging/logger';
 import type { PubSubEngine } from '../core/pubsub/hub-pubsub';
 import { SubscriptionFanOut } from './fan-out/subscription-fan-out';
-import type { SocketLike } from './fan-out/socket-like';
+import type { Subscriber } from './fan-out/subscriber';
 import { InProcessLeases, type FeedLeases } from './leases/feed-lease';
 import { MysqlLeases } from './leases/mysql-leases';
 import { RedisLeases } from './leases/redis-leases';
 import { LiveBus } from './live-bus';
 import { LIVE, LiveService } from './live-service';
+import type { LiveSettings } from './live-settings';
 import { SimulationDriver } from './simulation-driver';
 
 /** What graphql-ws needs from the live side: one execution per event per distinct operation. */
 export interface SubscriptionSharing {
-  bind(context: HubContext, socket: SocketLike, id: string): HubContext;
+  bind(context: HubContext, subscriber: Subscriber): HubContext;
   subscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
 }
 
@@ -34,9 +35,10 @@ export interface RunningLive {
 
 
 /** Redis when instances share one; MySQL named locks when they share a MySQL hub source; else this process alone. */
-function leasesFor(config: HubConfig, services: HubServices, engine: PubSubEngine): FeedLeases {
-  if (engine.redis) return new RedisLeases(engine.redis, config.live.redisPrefix, config.live.feedLeaseMs);
-  if (config.sources[HUB_SOURCE].driver === 'mysql') return new MysqlLeases(services.sources.get(HUB_SOURCE), config.live.redisPrefix);
+function leasesFor(options: LiveOptions): FeedLeases {
+  const { settings, services, engine, redisPrefix } = options;
+  if (engine.redis) return new RedisLeases(engine.redis, redisPrefix, settings.feedLeaseMs);
+  if (services.sources.config(HUB_SOURCE).driver === 'mysql') return new MysqlLeases(services.sources.get(HUB_SOURCE), redisPrefix);
   return new InProcessLeases();
 }
 
@@ -46,31 +48,37 @@ function roleOf(context: HubContext): string {
   return `client:${viewer.role}:${viewer.department ?? ''}:${viewer.hubId ?? ''}`;
 }
 
-/** Rebuilds the live state, starts the feeds (and the simulator when on), and registers the live services. */
-export async function startLive(options: {
-  config: HubConfig;
+export interface LiveOptions {
+  settings: LiveSettings;
+  /** Prefix of the lease keys (REDIS_PREFIX): several deployments may share a Redis or a MySQL server. */
+  redisPrefix: string;
+  /** Runs the departments' simulators (demo). */
+  simulator: boolean;
   modules: readonly DepartmentModule[];
   services: HubServices;
   engine: PubSubEngine;
   logger: Logger;
   /** How errors leave the hub; subscription results are serialized here, not by graphql-ws. */
   formatError?: (error: GraphQLError) => GraphQLFormattedError;
-}): Promise<RunningLive> {
-  const { config, modules, services, engine, logger } = options;
+}
+
+/** Rebuilds the live state, starts the feeds (and the simulator when on), and registers the live services. */
+export async function startLive(options: LiveOptions): Promise<RunningLive> {
+  const { settings, modules, services, engine, logger } = options;
   const bus = new LiveBus(engine.pubSub);
-  const service = await LiveService.start({ config, modules, sources: services.sources, bus, leases: leasesFor(config, services, engine), logger });
+  const service = await LiveService.start({ settings, modules, sources: services.sources, bus, leases: leasesFor(options), logger });
   services.registry.set(LIVE, service);
   services.registry.set(FEED_SIGNALS, { kick: (feed) => service.kick(feed) });
   const fanOut = new SubscriptionFanOut<HubContext>({
-    intervalMs: config.live.pushIntervalMs,
-    softLimitBytes: config.live.socketSoftLimitBytes,
-    hardLimitBytes: config.live.socketHardLimitBytes,
+    intervalMs: settings.pushIntervalMs,
+    softLimitBytes: settings.socketSoftLimitBytes,
+    hardLimitBytes: settings.socketHardLimitBytes,
     roleOf,
     freshContext: (context) => createHubContext(services, context.viewer),
     formatError: options.formatError,
   });
   services.registry.set(SHARING, fanOut);
-  const simulator = config.simulator ? new SimulationDriver(modules, services.sources, () => service.state.hubList(), logger) : undefined;
+  const simulator = options.simulator ? new SimulationDriver(modules, services.sources, () => service.state.hubList(), logger) : undefined;
   simulator?.start();
   return {
     service,

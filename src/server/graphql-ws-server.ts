@@ -13,6 +13,7 @@ import { admitWsOperation, CLOSE_FORBIDDEN, type SocketState } from './ws-operat
 /** graphql-ws's close code for "this needs a credential" (the socket connected without one). */
 const CLOSE_UNAUTHORIZED = 4401;
 import type { SubscriptionSharing } from '../live/start-live';
+import { graphqlWsSubscriber } from './graphql-ws-subscriber';
 
 export interface GraphQLWsOptions {
   schema: GraphQLSchema;
@@ -74,7 +75,7 @@ export function startGraphQLWs(wsServer: WebSocketServer, options: GraphQLWsOpti
         const admitted = await admitWsOperation(admission, state, payload);
         if (admitted.kind === 'run') {
           // Sockets of the same operation share one execution per event (src/live/fan-out).
-          if (options.sharing) admitted.args.contextValue = options.sharing.bind(admitted.args.contextValue as HubContext, ctx.extra.socket, id);
+          if (options.sharing) admitted.args.contextValue = options.sharing.bind(admitted.args.contextValue as HubContext, graphqlWsSubscriber(ctx.extra.socket, id));
           return admitted.args;
         }
         if (admitted.close) closeSoon(ctx.extra.socket, admitted.close.code, admitted.close.reason);

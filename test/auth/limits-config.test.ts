@@ -1,11 +1,12 @@
 import { configErrorOf as errorOf, DEPARTMENTS } from '../helpers/config-error-of';
 import { loadConfig } from '../../src/config';
+import { readRequestLimits } from '../../src/server/limits/request-limits';
 
 describe('limits and access settings from the environment', () => {
   it('defaults to the documented limits, introspection on', () => {
     const config = loadConfig({}, DEPARTMENTS);
     expect(config.introspection).toBe(true);
-    expect(config.limits).toEqual({
+    expect(readRequestLimits(config.env)).toEqual({
       maxDepth: 10,
       maxCost: 20_000,
       maxPageSize: 100,
@@ -44,7 +45,7 @@ describe('limits and access settings from the environment', () => {
       DEPARTMENTS,
     );
     expect(config.introspection).toBe(false);
-    expect(config.limits).toEqual({
+    expect(readRequestLimits(config.env)).toEqual({
       maxDepth: 7,
       maxCost: 5000,
       maxPageSize: 50,

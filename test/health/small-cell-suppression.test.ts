@@ -1,4 +1,4 @@
-import { loadConfig } from '../../src/config';
+import { HEALTH_SETTINGS } from '../../src/departments/health/health-settings';
 import { HealthFlag } from '../../src/departments/health/residents/health-flag';
 import type { CanteenDay } from '../../src/departments/health/summary/canteen-day';
 import { suppressSmallCells } from '../../src/departments/health/summary/small-cell-suppression';
@@ -56,8 +56,8 @@ describe('small-cell suppression of the canteen summary', () => {
 
   it('takes k from the setting: with k = 3 a count of 4 is shown, with 5 it is not', () => {
     const raw = day(30, { DIABETES: 4 });
-    expect(shown(suppressSmallCells(raw, loadConfig({ HEALTH_SUPPRESS_BELOW: '3' }, ['health']).healthSuppressBelow), HealthFlag.DIABETES).diners).toBe(4);
-    expect(shown(suppressSmallCells(raw, loadConfig({}, ['health']).healthSuppressBelow), HealthFlag.DIABETES).diners).toBeNull();
+    expect(shown(suppressSmallCells(raw, HEALTH_SETTINGS.read({ HEALTH_SUPPRESS_BELOW: '3' }).suppressBelow), HealthFlag.DIABETES).diners).toBe(4);
+    expect(shown(suppressSmallCells(raw, HEALTH_SETTINGS.read({}).suppressBelow), HealthFlag.DIABETES).diners).toBeNull();
   });
 
   /**
@@ -111,7 +111,7 @@ describe('small-cell suppression of the canteen summary', () => {
 
 describe('HEALTH_SUPPRESS_BELOW', () => {
   it('defaults to 5', () => {
-    expect(loadConfig({}, ['health']).healthSuppressBelow).toBe(5);
+    expect(HEALTH_SETTINGS.read({}).suppressBelow).toBe(5);
   });
 
   it.each([
@@ -119,6 +119,6 @@ describe('HEALTH_SUPPRESS_BELOW', () => {
     ['five', 'HEALTH_SUPPRESS_BELOW: "five" is not a whole number'],
     ['2.5', 'HEALTH_SUPPRESS_BELOW: "2.5" is not a whole number'],
   ])('refuses %s with one line naming the variable', (value, message) => {
-    expect(() => loadConfig({ HEALTH_SUPPRESS_BELOW: value }, ['health'])).toThrow(message);
+    expect(() => HEALTH_SETTINGS.read({ HEALTH_SUPPRESS_BELOW: value })).toThrow(message);
   });
 });

@@ -1,9 +1,11 @@
-import { configErrorOf as errorOf, DEPARTMENTS } from '../helpers/config-error-of';
+import { configErrorOf as errorOf } from '../helpers/config-error-of';
 import { loadConfig } from '../../src/config';
+import { readLiveSettings } from '../../src/live/live-settings';
 
 describe('live settings', () => {
-  it('default to a 1 s push interval and poll, 1,000-row batches, a 60 s gap grace, 10 s leases', () => {
-    expect(loadConfig({}, DEPARTMENTS).live).toEqual({
+  it('default to a 1 s push interval and poll, 1,000-row batches, a 60 s gap grace, 10 s leases, the xingfu: Redis prefix', () => {
+    expect(loadConfig({}, []).redisPrefix).toBe('xingfu:');
+    expect(readLiveSettings({})).toEqual({
       pushIntervalMs: 1_000,
       feedPollMs: 1_000,
       feedBatchSize: 1_000,
@@ -11,7 +13,6 @@ describe('live settings', () => {
       feedLeaseMs: 10_000,
       socketSoftLimitBytes: 262_144,
       socketHardLimitBytes: 4_194_304,
-      redisPrefix: 'xingfu:',
     });
   });
 

@@ -1,10 +1,12 @@
 import type { ExecutionResult } from 'graphql';
 import { Member } from '../../src/live/fan-out/member';
 import { OperationGroup } from '../../src/live/fan-out/operation-group';
-import type { SocketLike } from '../../src/live/fan-out/socket-like';
+import { graphqlWsSubscriber } from '../../src/server/graphql-ws-subscriber';
+import type { WebSocket } from 'ws';
 
 /** A socket whose send buffer the test controls, as a screen on a bad link would leave it. */
-class FakeSocket implements SocketLike {
+class FakeSocket {
+  readonly OPEN = 1;
   readyState = 1;
   bufferedAmount = 0;
   sent: string[] = [];
@@ -23,6 +25,9 @@ class FakeSocket implements SocketLike {
     return this.sent.map((s) => JSON.parse(s).payload.data.n);
   }
 }
+
+/** A graphql-ws subscription `id` on the socket, as the server binds it. */
+const on = (socket: FakeSocket, id: string) => graphqlWsSubscriber(socket as unknown as WebSocket, id);
 
 const INTERVAL = 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,7 +50,7 @@ describe('coalescing and slow sockets', () => {
     const executions = { n: 0 };
     const g = group(executions);
     const socket = new FakeSocket();
-    g.join(new Member(socket, 'a', () => undefined));
+    g.join(new Member(on(socket, 'a'), () => undefined));
     g.push({ topic: 'hub:1', n: 1 });
     await sleep(5);
     expect(socket.values()).toEqual([1]);
@@ -60,7 +65,7 @@ describe('coalescing and slow sockets', () => {
   it('topics are coalesced separately', async () => {
     const g = group({ n: 0 });
     const socket = new FakeSocket();
-    g.join(new Member(socket, 'a', () => undefined));
+    g.join(new Member(on(socket, 'a'), () => undefined));
     g.push({ topic: 'hub:1', n: 1 });
     g.push({ topic: 'hub:2', n: 2 });
     await sleep(5);
@@ -72,8 +77,8 @@ describe('coalescing and slow sockets', () => {
     const g = group({ n: 0 });
     const slow = new FakeSocket();
     const fast = new FakeSocket();
-    g.join(new Member(slow, 's', () => undefined));
-    g.join(new Member(fast, 'f', () => undefined));
+    g.join(new Member(on(slow, 's'), () => undefined));
+    g.join(new Member(on(fast, 'f'), () => undefined));
     slow.bufferedAmount = 5_000;
     for (let n = 1; n <= 5; n++) {
       g.push({ topic: 'hub:1', n });
@@ -90,7 +95,7 @@ describe('coalescing and slow sockets', () => {
   it('a socket past the hard bound is closed (1013), and what is kept for it stays flat', async () => {
     const g = group({ n: 0 });
     const slow = new FakeSocket();
-    const member = new Member(slow, 's', () => undefined);
+    const member = new Member(on(slow, 's'), () => undefined);
     g.join(member);
     slow.bufferedAmount = 5_000;
     for (let n = 1; n <= 1_000; n++) g.push({ topic: `hub:${n % 50}`, n });

@@ -1,4 +1,3 @@
-import type { HubConfig } from '../../config';
 import type { AuditLog } from '../audit/audit-log';
 import type { ApiClientStore } from '../auth/api-client-store';
 import type { Viewer } from '../auth/viewer';
@@ -9,7 +8,6 @@ import type { ServiceRegistry } from '../services/service-registry';
 
 /** What lives as long as the process, shared by every request. */
 export interface HubServices {
-  config: HubConfig;
   sources: SourceRegistry;
   pubSub: HubPubSub;
   /** API clients and their keys, in the hub source. */

@@ -5,6 +5,7 @@ import { CanteenMenuItem } from './dishes/canteen-menu-item.entity';
 import { Dish } from './dishes/dish.entity';
 import { DishResolver } from './dishes/dish.resolver';
 import { HEALTH } from './health-source';
+import { HEALTH_SETTINGS } from './health-settings';
 import { CanteenMealDish } from './meals/canteen-meal-dish.entity';
 import { CanteenMeal } from './meals/canteen-meal.entity';
 import { ResidentHealthFlag } from './residents/resident-health-flag.entity';
@@ -22,6 +23,7 @@ export const healthDepartment: DepartmentModule = {
   entities: [ResidentHealthFlag, Dish, CanteenMenuItem, CanteenMeal, CanteenMealDish],
   migrations: healthMigrations,
   resolvers: [HubCanteenResolver, DietaryAdviceResolver, DishResolver],
+  settings: HEALTH_SETTINGS,
   feeds: [mealFeed],
   seed: seedHealth,
   simulate: simulateCanteenTills,

@@ -11,7 +11,7 @@ import type { Limits } from './member';
 import { Member } from './member';
 import { OperationGroup } from './operation-group';
 import { operationKey } from './operation-key';
-import type { SocketLike } from './socket-like';
+import type { Subscriber } from './subscriber';
 
 export interface FanOutOptions<C extends object> extends Limits {
   intervalMs: number;
@@ -23,10 +23,6 @@ export interface FanOutOptions<C extends object> extends Limits {
   formatError?(error: GraphQLError): GraphQLFormattedError;
 }
 
-interface Binding {
-  socket: SocketLike;
-  id: string;
-}
 
 /**
  * graphql-ws's `subscribe`, shared: subscribers of the same (operation, variables, role) form
@@ -37,13 +33,13 @@ export class SubscriptionFanOut<C extends object> {
   /** Operations executed for events, all groups together (what the fan-out saves is visible here). */
   executions = 0;
   private readonly groups = new Map<string, Promise<OperationGroup | ExecutionResult>>();
-  private readonly bindings = new WeakMap<object, Binding>();
+  private readonly bindings = new WeakMap<object, Subscriber>();
 
   constructor(private readonly options: FanOutOptions<C>) {}
 
-  /** Remembers which socket and subscription id a graphql-ws context belongs to. */
-  bind(context: C, socket: SocketLike, id: string): C {
-    this.bindings.set(context, { socket, id });
+  /** Remembers which subscriber (a subscription on a connection) an operation's context belongs to. */
+  bind(context: C, subscriber: Subscriber): C {
+    this.bindings.set(context, subscriber);
     return context;
   }
 
@@ -53,9 +49,9 @@ export class SubscriptionFanOut<C extends object> {
 
   async subscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
     const context = args.contextValue as C;
-    const binding = this.bindings.get(context);
-    // Not from a socket (a direct call): plain per-subscriber execution.
-    if (!binding) return subscribe(args) as Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
+    const subscriber = this.bindings.get(context);
+    // Not from a connection (a direct call): plain per-subscriber execution.
+    if (!subscriber) return subscribe(args) as Promise<AsyncGenerator<ExecutionResult> | ExecutionResult>;
 
     const key = operationKey(args, this.options.roleOf(context));
     let entry = this.groups.get(key);
@@ -65,7 +61,7 @@ export class SubscriptionFanOut<C extends object> {
     }
     const group = await entry;
     if (!(group instanceof OperationGroup)) return group;
-    return this.membership(group, binding);
+    return this.membership(group, subscriber);
   }
 
   /** Ends every subscription (server shutting down). */
@@ -113,11 +109,11 @@ export class SubscriptionFanOut<C extends object> {
     return group;
   }
 
-  /** What graphql-ws iterates for one subscriber: it never yields (we write to the socket), it ends when either side ends. */
-  private membership(group: OperationGroup, { socket, id }: Binding): AsyncGenerator<ExecutionResult> {
+  /** What graphql-ws iterates for one subscriber: it never yields (the member writes to the connection), it ends when either side ends. */
+  private membership(group: OperationGroup, subscriber: Subscriber): AsyncGenerator<ExecutionResult> {
     let finish!: () => void;
     const finished = new Promise<void>((resolve) => (finish = resolve));
-    const member = new Member(socket, id, () => finish());
+    const member = new Member(subscriber, () => finish());
     group.join(member);
     const done = async (): Promise<IteratorResult<ExecutionResult>> => {
       group.leave(member);

@@ -4,6 +4,7 @@ import type { HubContext } from '../../../core/graphql/hub-context';
 import { LocalDateScalar } from '../../../core/graphql/scalars';
 import { localDateOf } from '../../../core/time/local-time';
 import { Hub } from '../../civil';
+import { HEALTH_SETTINGS } from '../health-settings';
 import { canteenDays } from './canteen-day.loader';
 import { CanteenHealthSummary } from './canteen-health-summary';
 import { suppressSmallCells } from './small-cell-suppression';
@@ -22,6 +23,6 @@ export class HubCanteenResolver {
     @Ctx() context: HubContext,
   ): Promise<CanteenHealthSummary | null> {
     const day = await context.loaders.get(canteenDays).load(`${hub.id}/${date ?? localDateOf(new Date())}`);
-    return day.hasCanteen ? suppressSmallCells(day, context.services.config.healthSuppressBelow) : null;
+    return day.hasCanteen ? suppressSmallCells(day, context.services.registry.get(HEALTH_SETTINGS.key).suppressBelow) : null;
   }
 }
