@@ -133,13 +133,11 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
         screenRoute(GRAPHQL_PATH),
         graphqlHttpRoute(apollo, {
           path: GRAPHQL_PATH,
-          bodyLimitBytes: async (request) => {
-            // Only a department's key may send an ingest batch; everyone else keeps the small bound.
-            const viewer = await credentials.resolve(request.headers.authorization).catch(() => ANONYMOUS);
-            return viewer.kind === 'client' && viewer.role === 'DEPARTMENT' ? settings.limits.maxIngestBodyBytes : settings.limits.maxBodyBytes;
-          },
+          identify: (request) => admission.identify(request.headers.authorization, admission.addressOf(request)),
+          // Only a department's key may send an ingest batch; everyone else keeps the small bound.
+          bodyLimitBytes: (viewer) => (viewer.kind === 'client' && viewer.role === 'DEPARTMENT' ? settings.limits.maxIngestBodyBytes : settings.limits.maxBodyBytes),
           maxBatchOperations: settings.limits.maxBatchOperations,
-          admit: (request, operations) => admission.admitRequest(request, operations),
+          charge: (request, viewer, operations) => admission.charge(viewer, admission.addressOf(request), operations),
           context,
           htmlPage: ide.page,
           statementCountHeader: config.nodeEnv !== 'production',
@@ -148,7 +146,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     });
     const ws = startGraphQLWs(server.ws, {
       schema,
-      authenticate: (authorization) => credentials.resolve(authorization),
+      identify: (authorization, address) => admission.identify(authorization, address),
       admit: (authorization, address) => admission.admit(authorization, address),
       addressOf: (request) => admission.addressOf(request),
       context,

@@ -13,12 +13,14 @@ import { sendGraphQLError } from './send';
 
 export interface GraphQLHttpOptions {
   path: string;
-  /** The largest body this request may send (it may depend on who sends it). */
-  bodyLimitBytes: (request: IncomingMessage) => Promise<number>;
+  /** Checks the request's credential, once per request; throws a HubError to refuse. */
+  identify: (request: IncomingMessage) => Promise<Viewer>;
+  /** The largest body this caller may send. */
+  bodyLimitBytes: (viewer: Viewer) => number;
   /** How many operations one batched POST may carry. */
   maxBatchOperations: number;
-  /** Checks the credential and takes `operations` from the caller's rate limit; throws a HubError to refuse. */
-  admit: (request: IncomingMessage, operations: number) => Promise<Viewer>;
+  /** Takes `operations` from the caller's rate limit; throws a HubError to refuse. */
+  charge: (request: IncomingMessage, viewer: Viewer, operations: number) => Promise<void>;
   context: (viewer: Viewer) => HubContext;
   /** Serves GET requests that ask for HTML (a browser), e.g. the IDE; others go to Apollo. */
   htmlPage?: Route['handle'];
@@ -37,11 +39,19 @@ export function graphqlHttpRoute(apollo: ApolloServer<HubContext>, options: Grap
       if (request.method === 'GET' && options.htmlPage && !url.search && (request.headers.accept ?? '').includes('text/html')) {
         return options.htmlPage(request, response, url);
       }
+      let viewer: Viewer;
+      try {
+        // Before the body, whose bound depends on who sends it.
+        viewer = await options.identify(request);
+      } catch (error) {
+        if (error instanceof HubError) return sendRefusal(response, error);
+        throw error;
+      }
       let body: unknown;
       if (request.method === 'POST') {
         let text: string;
         try {
-          text = await readBody(request, await options.bodyLimitBytes(request));
+          text = await readBody(request, options.bodyLimitBytes(viewer));
         } catch (error) {
           if (error instanceof BodyTooLargeError) return sendGraphQLError(response, 413, ErrorCode.BAD_USER_INPUT, error.message);
           throw error;
@@ -62,9 +72,8 @@ export function graphqlHttpRoute(apollo: ApolloServer<HubContext>, options: Grap
         const most = options.maxBatchOperations === 1 ? 'this server takes one operation per request' : `a batch holds at most ${options.maxBatchOperations} operations`;
         return sendGraphQLError(response, 400, ErrorCode.BAD_USER_INPUT, `${most}, this one has ${operations}`);
       }
-      let viewer: Viewer;
       try {
-        viewer = await options.admit(request, Math.max(1, operations));
+        await options.charge(request, viewer, Math.max(1, operations));
       } catch (error) {
         if (error instanceof HubError) return sendRefusal(response, error);
         throw error;

@@ -8,17 +8,18 @@ import { HubError } from '../core/errors/hub-errors';
 import type { HubContext } from '../core/graphql/hub-context';
 import type { OperationLimits } from './limits/operation-limits';
 import { CheckedDocuments } from './limits/checked-documents';
-import { admitWsOperation, CLOSE_FORBIDDEN, type SocketState } from './ws-operation-admission';
-
-/** graphql-ws's close code for "this needs a credential" (the socket connected without one). */
-const CLOSE_UNAUTHORIZED = 4401;
 import type { SubscriptionSharing } from '../live/start-live';
 import { graphqlWsSubscriber } from './graphql-ws-subscriber';
+import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY_REQUESTS, CLOSE_UNAUTHORIZED } from './ws-close-codes';
+import { admitWsOperation, type SocketState } from './ws-operation-admission';
 
 export interface GraphQLWsOptions {
   schema: GraphQLSchema;
-  /** The socket's credential, from connectionParams.authorization; throws a HubError when invalid. */
-  authenticate: (authorization: string | undefined) => Promise<Viewer>;
+  /**
+   * The socket's credential, from connectionParams.authorization (whatever the client sent);
+   * throws a HubError when refused, RATE_LIMITED when its address is over its budget.
+   */
+  identify: (authorization: unknown, address: string | undefined) => Promise<Viewer>;
   /** Before each operation: the credential again, and the rate limit. */
   admit: (authorization: string | undefined, address: string | undefined) => Promise<Viewer>;
   /** The caller's address for the rate limit, from the upgrade request. */
@@ -43,8 +44,9 @@ export interface GraphQLWsServer {
 
 /**
  * graphql-ws (`graphql-transport-ws`) on the given ws server. The credential is checked when the
- * socket connects (a bad one closes it with 4403) and again before every operation; an
- * anonymous socket asking for what needs a credential is closed with 4401.
+ * socket connects (a bad one closes it with 4403, or with 4429 once its address has refused
+ * credentials past its budget) and again before every operation; an anonymous socket asking for
+ * what needs a credential is closed with 4401.
  */
 export function startGraphQLWs(wsServer: WebSocketServer, options: GraphQLWsOptions): GraphQLWsServer {
   const clientOf = new WeakMap<WebSocket, number>();
@@ -55,18 +57,20 @@ export function startGraphQLWs(wsServer: WebSocketServer, options: GraphQLWsOpti
       isProd: !options.development,
       connectionInitWaitTimeout: options.connectionInitTimeoutMs,
       async onConnect(ctx) {
-        const authorization = ctx.connectionParams?.authorization;
-        if (authorization !== undefined && authorization !== null && typeof authorization !== 'string') return false;
+        const authorization = ctx.connectionParams?.authorization ?? undefined;
+        const address = options.addressOf(ctx.extra.request);
         try {
-          const viewer = await options.authenticate(authorization ?? undefined);
+          // Guesses at connection_init draw from the same budget as guesses over HTTP.
+          const viewer = await options.identify(authorization, address);
           if (viewer.kind === 'client' && viewer.clientId !== null) clientOf.set(ctx.extra.socket, viewer.clientId);
         } catch (error) {
           if (!(error instanceof HubError)) throw error;
           // Closed here, with the reason; graphql-ws would close with a bare "Forbidden".
-          ctx.extra.socket.close(CLOSE_FORBIDDEN, closeReason(error.message));
+          const code = error.extensions.code === ErrorCode.RATE_LIMITED ? CLOSE_TOO_MANY_REQUESTS : CLOSE_FORBIDDEN;
+          ctx.extra.socket.close(code, closeReason(error.message));
           return false;
         }
-        ctx.extra.state = { authorization: authorization ?? undefined, address: options.addressOf(ctx.extra.request), running: 0 };
+        ctx.extra.state = { authorization: typeof authorization === 'string' ? authorization : undefined, address, running: 0 };
         return true;
       },
       async onSubscribe(ctx, id, payload) {

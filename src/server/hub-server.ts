@@ -36,6 +36,8 @@ export async function listen(options: HubServerOptions): Promise<ListeningServer
     response.on('close', () => {
       if (--inFlight === 0) drained?.();
     });
+    // Every answer says what it is (JSON, HTML, a bundle): a browser must not guess another type.
+    response.setHeader('x-content-type-options', 'nosniff');
     const url = new URL(request.url ?? '/', 'http://hub.local');
     const route = options.routes.find((r) => matches(r, url.pathname));
     try {

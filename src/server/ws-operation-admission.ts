@@ -6,6 +6,8 @@ import { HubError } from '../core/errors/hub-errors';
 import type { HubContext } from '../core/graphql/hub-context';
 import type { CheckedDocuments } from './limits/checked-documents';
 import type { OperationLimits } from './limits/operation-limits';
+import { AddressOverBudgetError } from './rate-limit/address-over-budget-error';
+import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY_REQUESTS } from './ws-close-codes';
 
 export interface WsOperationAdmissionOptions {
   schema: GraphQLSchema;
@@ -30,9 +32,6 @@ export type Admission =
   | { kind: 'run'; args: ExecutionArgs & { contextValue: HubContext } }
   | { kind: 'refuse'; errors: GraphQLError[]; close?: { code: number; reason: string } };
 
-/** graphql-ws's close code for a credential that no longer checks out (as at connect). */
-export const CLOSE_FORBIDDEN = 4403;
-
 /**
  * Everything an operation on a socket passes before it runs: the per-socket bound, the
  * credential again (a key revoked since the socket opened stops here), the rate limit, then
@@ -55,6 +54,9 @@ export async function admitWsOperation(options: WsOperationAdmissionOptions, soc
     viewer = await options.admit(socket.authorization, socket.address);
   } catch (error) {
     if (!(error instanceof HubError)) throw error;
+    // A credential that no longer checks out closes the socket, as at connect: 4429 once its
+    // address is past its budget, else 4403.
+    if (error instanceof AddressOverBudgetError) return { kind: 'refuse', errors: [error], close: { code: CLOSE_TOO_MANY_REQUESTS, reason: error.message } };
     if (error.extensions.code !== ErrorCode.UNAUTHENTICATED) return refuse(error);
     return { kind: 'refuse', errors: [error], close: { code: CLOSE_FORBIDDEN, reason: error.message } };
   }

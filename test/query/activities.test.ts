@@ -11,6 +11,10 @@ const ACTIVITIES = /* GraphQL */ `
   }
 `;
 
+/** A cursor of the activities list with the keys given (`<startsAt epoch ms>:<id>`), as a forger writes it. */
+const cursor = (keys: string) => Buffer.from(`activities:${keys}`).toString('base64url');
+const NOT_A_CURSOR = /^after: "[A-Za-z0-9_-]+" is not a cursor of this list$/;
+
 describeEachDriver('activities', (driver) => {
   let hub: TestHub;
   beforeAll(async () => {
@@ -86,6 +90,15 @@ describeEachDriver('activities', (driver) => {
     expect(everything.totalCount).toBe(scheduled.totalCount + 1);
   });
 
+  it('takes a cursor at either end of the dates the databases hold: before every activity, and after every one', async () => {
+    const all = await page({ first: 5 });
+    const fromYear1000 = await page({ first: 5, after: cursor(`${Date.UTC(1000, 0, 1)}:1`) });
+    expect(fromYear1000.edges.map((e: any) => e.node.id)).toEqual(all.edges.map((e: any) => e.node.id));
+    const afterYear9999 = await page({ first: 5, after: cursor(`${Date.UTC(9999, 11, 31, 23, 59, 59, 999)}:1`) });
+    expect(afterYear9999.edges).toEqual([]);
+    expect(afterYear9999.pageInfo.hasNextPage).toBe(false);
+  });
+
   it.each([
     ['a hub that does not exist', { filter: { hubId: '9999' } }, 'filter.hubId', /^filter\.hubId: there is no hub 9999/],
     ['a hub id that is not one', { filter: { hubId: 'x' } }, 'filter.hubId', /^filter\.hubId: "x" is not a valid id/],
@@ -94,6 +107,14 @@ describeEachDriver('activities', (driver) => {
     ['a date that is not one', { filter: { from: '2026-13-01' } }, undefined, /from/],
     ['first over 100', { first: 500 }, 'first', /^first must be between 0 and 100, got 500/],
     ['a cursor of another list', { after: Buffer.from('hubs:3').toString('base64url') }, 'after', /^after:/],
+    ['a cursor dated after the year 9999', { after: cursor('253402300800000:5') }, 'after', NOT_A_CURSOR],
+    ['a cursor dated 1e15 ms after 1970', { after: cursor('999999999999999:5') }, 'after', NOT_A_CURSOR],
+    ['a cursor dated before the year 1000', { after: cursor('-30610224000001:5') }, 'after', NOT_A_CURSOR],
+    ['a cursor dated before the year 1', { after: cursor('-62198755200000:5') }, 'after', NOT_A_CURSOR],
+    ['a cursor whose time is no date at all', { after: cursor('8640000000000001:5') }, 'after', NOT_A_CURSOR],
+    ['a cursor whose id is 0', { after: cursor('1767225600000:0') }, 'after', NOT_A_CURSOR],
+    ['a cursor whose id is negative', { after: cursor('1767225600000:-5') }, 'after', NOT_A_CURSOR],
+    ['a cursor whose time is written another way', { after: cursor('01767225600000:5') }, 'after', NOT_A_CURSOR],
   ])('refuses %s with BAD_USER_INPUT naming the argument', async (_what, variables, argument, message) => {
     const { errors } = await hub.query(ACTIVITIES, variables);
     expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

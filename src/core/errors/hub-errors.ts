@@ -34,8 +34,8 @@ export class ForbiddenError extends HubError {
 }
 
 export class RateLimitedError extends HubError {
-  constructor(retryAfterSeconds: number) {
-    super(ErrorCode.RATE_LIMITED, `too many requests: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  constructor(retryAfterSeconds: number, message = `too many requests: try again in ${retryAfterSeconds} s`) {
+    super(ErrorCode.RATE_LIMITED, message, { retryAfterSeconds });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ConnectionShape } from './connection';
-import { decodeKeysetCursor, encodeKeysetCursor } from './keyset-cursor';
+import { decodeKeysetCursor, encodeKeysetCursor, type CursorKey } from './keyset-cursor';
 
 /**
  * Keyset pagination over a list ordered by several keys (e.g. startsAt, id): the page after a
@@ -10,11 +10,12 @@ export async function pageByKeys<T>(options: {
   first: number;
   after?: string | null;
   keysOf: (node: T) => number[];
-  keyCount: number;
+  /** What each key is, in order: a forged cursor with an impossible key is refused. */
+  keys: readonly CursorKey[];
   fetch: (afterKeys: number[] | null, limit: number) => Promise<T[]>;
   count: () => Promise<number>;
 }): Promise<ConnectionShape<T>> {
-  const afterKeys = options.after ? decodeKeysetCursor(options.list, options.after, options.keyCount) : null;
+  const afterKeys = options.after ? decodeKeysetCursor(options.list, options.after, options.keys) : null;
   const [rows, totalCount] = await Promise.all([options.fetch(afterKeys, options.first + 1), options.count()]);
   const edges = rows.slice(0, options.first).map((node) => ({ node, cursor: encodeKeysetCursor(options.list, options.keysOf(node)) }));
   return {

@@ -16,8 +16,9 @@ export class WsProbe {
   private readonly opened: Promise<void>;
   private waiters: (() => void)[] = [];
 
-  constructor(url: string) {
-    this.socket = new WebSocket(url, 'graphql-transport-ws');
+  /** `headers` go with the upgrade request, e.g. X-Forwarded-For as a trusted proxy writes it. */
+  constructor(url: string, headers: Record<string, string> = {}) {
+    this.socket = new WebSocket(url, 'graphql-transport-ws', { headers });
     this.opened = new Promise((resolve, reject) => {
       this.socket.once('open', () => resolve());
       this.socket.once('error', reject);

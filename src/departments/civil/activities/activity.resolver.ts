@@ -36,7 +36,7 @@ export class ActivityResolver {
       list: 'activities',
       first: first ?? DEFAULT_ACTIVITIES_PAGE, // an explicit null means the default
       after,
-      keyCount: 2,
+      keys: ['instant', 'id'],
       keysOf: (activity) => [activity.startsAt.getTime(), activity.id],
       fetch(afterKeys, limit) {
         const query = activitiesMatching(source, criteria);
