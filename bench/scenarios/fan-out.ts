@@ -7,6 +7,7 @@ import { retainedBytes } from '../heap';
 import { ascending, quantile, type Figure } from '../report';
 import type { BenchScenario } from '../scenario';
 import { HUB_METRICS } from '../screen-socket';
+import { hubMetricsValuesOf } from '../live-watch';
 import { SubscriberFleet, type FleetOptions } from '../subscriber-fleet';
 
 /** Events sent before the measured ones (JIT, first allocations), on each side. */
@@ -106,7 +107,7 @@ export const fanOut: BenchScenario = {
 
     // The baseline: a raw ws server in its own process, writing the hub's message for the same
     // state (a new updatedAt = its publish time) to as many sockets.
-    const { updatedAt: _, ...values } = bench.live.state.metrics(hubId);
+    const { updatedAt: _, ...values } = hubMetricsValuesOf(bench.live, hubId);
     const server = await BaselineWsProcess.start(values);
     const sides: Side[] = [];
     try {

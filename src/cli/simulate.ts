@@ -3,9 +3,8 @@ import { loadConfig } from '../config';
 import { SourceRegistry } from '../core/data-sources/source-registry';
 import { createLogger } from '../core/logging/logger';
 import { departments } from '../departments';
-import { CIVIL } from '../departments/civil';
 import { sourceDefinitions } from '../hub-source';
-import { loadHubDirectory } from '../live/state/hub-directory';
+import { hubDirectoryOf } from '../live/metrics/metric-catalog';
 import { SIMULATION_TICK_MS, SimulationDriver } from '../live/simulation-driver';
 import { runCli } from './cli-errors';
 
@@ -20,7 +19,8 @@ runCli('simulate', async () => {
   const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
   await sources.open({ migrate: true });
   const logger = createLogger(config.logLevel);
-  const hubs = await loadHubDirectory(sources.get(CIVIL));
+  const directory = hubDirectoryOf(departments);
+  const hubs = await directory.read(sources.get(directory.source));
   if (hubs.length === 0) throw new Error('there are no hubs to simulate: run `npm run seed` first');
   const driver = new SimulationDriver(departments, sources, () => hubs, logger);
   const report = (written: Record<string, number>) =>

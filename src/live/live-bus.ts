@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { HubPubSub } from '../core/pubsub/hub-pubsub';
-import type { MetricPatch } from './state/metric-patch';
+import type { CountPatch, GaugePatch } from './state/metric-patch';
 
 /** Internal topics between instances (the screens' `hub:<id>`/`district:<name>` topics are derived from them). */
 const METRICS_TOPIC = 'live:metrics';
 const KICK_TOPIC = 'live:kick';
 
-interface MetricsMessage {
-  from: string;
-  patches: MetricPatch[];
+/** What a feed holder tells the other instances: new day counts, or a gauge's points. */
+export interface MetricsMessage {
+  counts: CountPatch[];
+  gauges: GaugePatch[];
 }
 
 /**
- * What the instances tell each other: a feed holder's new counters, and an ingest's request to
+ * What the instances tell each other: a feed holder's new values, and an ingest's request to
  * run a feed now (the holder may be another instance).
  */
 export class LiveBus {
@@ -21,19 +22,23 @@ export class LiveBus {
 
   constructor(private readonly pubSub: HubPubSub) {}
 
-  publishPatches(patches: MetricPatch[]): void {
-    if (patches.length > 0) this.pubSub.publish(METRICS_TOPIC, { from: this.instanceId, patches } satisfies MetricsMessage);
+  publishCounts(counts: CountPatch[]): void {
+    if (counts.length > 0) this.publish({ counts, gauges: [] });
+  }
+
+  publishGauge(gauge: GaugePatch): void {
+    this.publish({ counts: [], gauges: [gauge] });
   }
 
   kick(feed: string): void {
     this.pubSub.publish(KICK_TOPIC, { feed });
   }
 
-  /** Patches from the other instances (an instance's own are applied where they are made). */
-  onPatches(listener: (patches: MetricPatch[]) => void): void {
+  /** Values from the other instances (an instance's own are applied where they are made). */
+  onPatches(listener: (message: MetricsMessage) => void): void {
     this.listen(METRICS_TOPIC, (message) => {
-      const m = message as MetricsMessage;
-      if (m.from !== this.instanceId) listener(m.patches);
+      const m = message as MetricsMessage & { from: string };
+      if (m.from !== this.instanceId) listener(m);
     });
   }
 
@@ -43,6 +48,10 @@ export class LiveBus {
 
   close(): void {
     for (const iterator of this.iterators) iterator.return?.();
+  }
+
+  private publish(message: MetricsMessage): void {
+    this.pubSub.publish(METRICS_TOPIC, { from: this.instanceId, ...message });
   }
 
   private listen(topic: string, listener: (message: unknown) => void): void {

@@ -1,9 +1,7 @@
 import { DepartmentStatusResolver } from './graphql/department-status.resolver';
-import { DistrictFootfallSeriesResolver } from './graphql/district-footfall-series.resolver';
+import { DistrictMetricSeriesResolver } from './graphql/district-metric-series.resolver';
 import { DistrictOverviewResolver } from './graphql/district-overview.resolver';
-import { HubLiveResolver } from './graphql/hub-live.resolver';
 import { LiveSubscriptionResolver } from './graphql/live-subscription.resolver';
-import { HubReviewResolver } from './review/hub-review.resolver';
 
-/** The live metrics' part of the schema. */
-export const liveResolvers: Function[] = [HubLiveResolver, DistrictOverviewResolver, DistrictFootfallSeriesResolver, DepartmentStatusResolver, LiveSubscriptionResolver, HubReviewResolver];
+/** The live metrics' part of the schema: generic over the declared metrics. */
+export const liveResolvers: Function[] = [DistrictOverviewResolver, DistrictMetricSeriesResolver, DepartmentStatusResolver, LiveSubscriptionResolver];

@@ -1,23 +1,21 @@
-import { HUB_SOURCE } from '../core/data-sources/hub-source-name';
-import type { ChangeFeed, CountFeed, RollupRow } from '../core/departments/change-feed';
+import type { AppendedRow, ChangeFeed, GaugeFeed, GaugePoint, RecountFeed } from '../core/departments/change-feed';
 import type { DepartmentModule } from '../core/departments/department-module';
+import { HUB_SOURCE } from '../core/data-sources/hub-source-name';
 import type { SourceRegistry } from '../core/data-sources/source-registry';
+import type { HubInfo } from '../core/hubs/hub-directory';
 import type { Logger } from '../core/logging/logger';
 import { serviceKey } from '../core/services/service-registry';
 import { addDays, localDateOf, startOfLocalDay } from '../core/time/local-time';
-import { CIVIL } from '../departments/civil';
-import { countersOf } from './feeds/feed-counters';
-import { FeedRunner, type FeedSink } from './feeds/feed-runner';
 import { loadCursorRows } from './feeds/cursor-store';
+import { FeedRunner, type FeedSink } from './feeds/feed-runner';
 import { rollupTotals } from './feeds/rollup-reader';
 import type { FeedLeases } from './leases/feed-lease';
 import type { LiveBus } from './live-bus';
 import type { LiveSettings } from './live-settings';
-import { loadHubDirectory } from './state/hub-directory';
+import { feedMetrics, hubDirectoryOf, MetricCatalog } from './metrics/metric-catalog';
 import { LiveState } from './state/live-state';
-import type { CounterName } from './state/metric-patch';
 
-/** Hubs added since the start are picked up, and count feeds recounted (an updated_at that became visible late), this often. */
+/** Hubs added since the start are picked up, and recount feeds recounted (an updated_at that became visible late), this often. */
 const REFRESH_MS = 60_000;
 
 export interface FeedStatus {
@@ -33,8 +31,9 @@ export interface FeedStatus {
 }
 
 /**
- * The live metrics of this instance: the state, the feeds it may run, and the wiring between
- * them and the other instances. Queries and subscriptions reach it through the service registry.
+ * The live metrics of this instance: the declared metrics, their state, the feeds it may run, and
+ * the wiring between them and the other instances. Queries and subscriptions reach it through the
+ * service registry. It knows departments only as the modules it is handed.
  */
 export class LiveService implements FeedSink {
   readonly runners: FeedRunner[];
@@ -45,6 +44,7 @@ export class LiveService implements FeedSink {
     readonly state: LiveState,
     readonly modules: readonly DepartmentModule[],
     private readonly sources: SourceRegistry,
+    private readonly directory: ReturnType<typeof hubDirectoryOf>,
     private readonly bus: LiveBus,
     private readonly leases: FeedLeases,
     private readonly logger: Logger,
@@ -70,7 +70,7 @@ export class LiveService implements FeedSink {
     );
   }
 
-  /** Loads the hubs, rebuilds today's counters from the rollups and counts, then starts the feeds. */
+  /** Loads the hubs, rebuilds the metrics from the rollups, counts and points, then starts the feeds. */
   static async start(options: {
     settings: LiveSettings;
     modules: readonly DepartmentModule[];
@@ -81,9 +81,14 @@ export class LiveService implements FeedSink {
     clock?: () => Date;
   }): Promise<LiveService> {
     const clock = options.clock ?? (() => new Date());
-    const state = new LiveState(await loadHubDirectory(options.sources.get(CIVIL)), clock);
-    const live = new LiveService(state, options.modules, options.sources, options.bus, options.leases, options.logger, options.settings, clock);
-    options.bus.onPatches((patches) => state.applyPatches(patches));
+    const catalog = new MetricCatalog(options.modules);
+    const directory = hubDirectoryOf(options.modules);
+    const state = new LiveState(catalog, await directory.read(options.sources.get(directory.source)), clock);
+    const live = new LiveService(state, options.modules, options.sources, directory, options.bus, options.leases, options.logger, options.settings, clock);
+    options.bus.onPatches((message) => {
+      state.applyCountPatches(message.counts);
+      for (const gauge of message.gauges) state.applyGaugePatch(gauge);
+    });
     options.bus.onKick((feed) => live.runnerOf(feed)?.kick());
     for (const feed of live.feeds()) await live.rebuild(feed);
     for (const runner of live.runners) runner.start();
@@ -110,29 +115,41 @@ export class LiveService implements FeedSink {
     for (const runner of this.runners) await runner.drain();
   }
 
+  hubs(): readonly HubInfo[] {
+    return this.state.hubList();
+  }
+
   async rebuild(feed: ChangeFeed): Promise<void> {
     const day = this.state.today;
     const dayStart = startOfLocalDay(this.clock());
-    const names = countersOf(feed);
-    let values: Map<number, Partial<Record<CounterName, number>>>;
-    if (feed.kind === 'append') values = await rollupTotals(this.sources.get(HUB_SOURCE), dayStart, addDays(dayStart, 1));
-    else values = await this.countsFor(feed, null, dayStart);
-    this.publish(this.state.setCounters(day, names, values, true), names);
+    if (feed.kind === 'gauge') {
+      this.state.setPoints(feed.metric, await feed.readAll(this.sources.get(feed.source), this.hubs()), true);
+      this.bus.publishGauge(this.state.gaugePatchOf(feed.metric));
+      return;
+    }
+    const names = feedMetrics(feed);
+    const values =
+      feed.kind === 'append' ? await rollupTotals(this.sources.get(HUB_SOURCE), names, dayStart, addDays(dayStart, 1)) : await this.countsFor(feed, null, dayStart);
+    this.publishCounts(this.state.setCounts(day, names, values, true), names);
   }
 
-  appended(feed: ChangeFeed, rows: RollupRow[]): void {
-    const changed = this.state.addRows(rows);
-    this.publish(changed, countersOf(feed));
+  appended(feed: ChangeFeed, rows: AppendedRow[]): void {
+    this.publishCounts(this.state.addRows(rows), feedMetrics(feed));
   }
 
-  async changed(feed: ChangeFeed, hubIds: number[]): Promise<void> {
-    if (feed.kind !== 'count') return;
-    const unknown = hubIds.filter((id) => !this.state.hasHub(id));
-    if (unknown.length > 0) this.state.setHubs(await loadHubDirectory(this.sources.get(CIVIL)));
+  async changed(feed: RecountFeed, hubIds: number[]): Promise<void> {
+    if (hubIds.some((id) => !this.state.hasHub(id))) await this.loadHubs();
     const day = this.state.today;
     const counts = await this.countsFor(feed, hubIds, startOfLocalDay(this.clock()));
     const values = new Map(hubIds.map((id) => [id, { [feed.metric]: counts.get(id)?.[feed.metric] ?? 0 }]));
-    this.publish(this.state.setCounters(day, [feed.metric], values, false), [feed.metric]);
+    this.publishCounts(this.state.setCounts(day, [feed.metric], values, false), [feed.metric]);
+  }
+
+  gaugePoints(feed: GaugeFeed, points: GaugePoint[]): ReadonlyMap<number, number> {
+    const at = this.clock();
+    const moved = this.state.setPoints(feed.metric, points, false, at);
+    this.bus.publishGauge({ metric: feed.metric, points, complete: false, at: at.getTime() });
+    return new Map(moved.map((id) => [id, this.state.hubValues(id).values.get(feed.metric) ?? 0]));
   }
 
   /**
@@ -165,44 +182,49 @@ export class LiveService implements FeedSink {
     await this.leases.close();
   }
 
-  private async countsFor(feed: CountFeed, hubIds: number[] | null, dayStart: Date): Promise<Map<number, Partial<Record<CounterName, number>>>> {
+  private async loadHubs(): Promise<void> {
+    this.state.setHubs(await this.directory.read(this.sources.get(this.directory.source)));
+  }
+
+  private async countsFor(feed: RecountFeed, hubIds: number[] | null, dayStart: Date): Promise<Map<number, Record<string, number>>> {
     const counts = await feed.countForDay(this.sources.get(feed.source), dayStart, addDays(dayStart, 1), hubIds);
     return new Map([...counts].map(([id, n]) => [id, { [feed.metric]: n }]));
   }
 
-  private publish(hubIds: number[], names: readonly CounterName[]): void {
-    this.bus.publishPatches(this.state.patchesOf(hubIds, names));
+  private publishCounts(hubIds: number[], names: readonly string[]): void {
+    this.bus.publishCounts(this.state.countPatchesOf(hubIds, names));
   }
 
-  /** At local midnight every counter starts again from zero; the count feeds' holders count the new day. */
+  /** At local midnight the day's counts start again from zero; the recount feeds' holders count the new day. */
   private scheduleMidnight(): void {
     const now = this.clock();
     const next = addDays(startOfLocalDay(now), 1).getTime() - now.getTime();
     this.midnight = setTimeout(() => {
       if (this.state.rollOver()) this.logger.info(`live metrics: a new day, ${localDateOf(this.clock())}`);
-      void this.recountHeld();
+      void this.rebuildHeld('recount');
       this.scheduleMidnight();
     }, next + 5).unref();
   }
 
   private async refresh(): Promise<void> {
     try {
-      this.state.setHubs(await loadHubDirectory(this.sources.get(CIVIL)));
+      await this.loadHubs();
     } catch (error) {
       this.logger.warn(`live metrics: cannot read the hubs: ${error instanceof Error ? error.message : String(error)}`);
     }
-    await this.recountHeld();
-    // Redis pub/sub does not replay what an instance missed (a reconnect): the holders repeat their counters.
+    // Recounts catch an updated_at that became visible late; gauges place their points among hubs added or moved.
+    await this.rebuildHeld('recount', 'gauge');
+    // Redis pub/sub does not replay what an instance missed (a reconnect): the holders repeat their counts.
     for (const runner of this.runners) {
-      if (runner.holdsLease) this.publish(this.state.hubIds(), countersOf(runner.feed));
+      if (runner.holdsLease && runner.feed.kind === 'append') this.publishCounts(this.state.hubIds(), feedMetrics(runner.feed));
     }
   }
 
-  private async recountHeld(): Promise<void> {
+  private async rebuildHeld(...kinds: ChangeFeed['kind'][]): Promise<void> {
     for (const runner of this.runners) {
-      if (runner.feed.kind !== 'count' || !runner.holdsLease) continue;
+      if (!kinds.includes(runner.feed.kind) || !runner.holdsLease) continue;
       await this.rebuild(runner.feed).catch((error: unknown) =>
-        this.logger.warn(`feed ${runner.feed.name}: recount failed: ${error instanceof Error ? error.message : String(error)}`),
+        this.logger.warn(`feed ${runner.feed.name}: rebuild failed: ${error instanceof Error ? error.message : String(error)}`),
       );
     }
   }

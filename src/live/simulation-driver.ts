@@ -1,5 +1,5 @@
 import type { DepartmentModule } from '../core/departments/department-module';
-import type { SimulatedHub } from '../core/departments/simulation';
+import type { HubInfo } from '../core/hubs/hub-directory';
 import type { SourceRegistry } from '../core/data-sources/source-registry';
 import type { Logger } from '../core/logging/logger';
 
@@ -18,7 +18,7 @@ export class SimulationDriver {
   constructor(
     private readonly modules: readonly DepartmentModule[],
     private readonly sources: SourceRegistry,
-    private readonly hubs: () => readonly SimulatedHub[],
+    private readonly hubs: () => readonly HubInfo[],
     private readonly logger: Logger,
   ) {}
 

@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
-import { HUB_METRICS } from './screen-queries';
-import type { HubMetrics } from './screen-types';
+import { AREA_METRICS, HUB_METRICS } from './screen-queries';
+import type { HubMetrics, LiveMetric } from './screen-types';
 
 /** What the wall shows about its link to the hub. */
 export type LiveState =
@@ -15,6 +15,8 @@ export interface LiveOptions {
   url: string;
   key: string;
   onMetrics(metrics: HubMetrics): void;
+  /** The totals of every hub, as the hub makes them. */
+  onAreaMetrics(metrics: LiveMetric[]): void;
   onState(state: LiveState): void;
   /** After a reconnection: what the page loaded over HTTP may have missed something. */
   onReconnected(): void;
@@ -29,7 +31,7 @@ const FIRST_RETRY_MS = 1_000;
 const LONGEST_RETRY_MS = 30_000;
 
 /**
- * One graphql-ws connection for the whole wall, with one subscription (every hub's counters).
+ * One graphql-ws connection for the whole wall, with two subscriptions (every hub's counters, and their totals).
  * After a drop it retries for ever, with exponential back-off and jitter (so that 58 screens do
  * not all come back in the same second after an outage); the hub's first messages after a
  * reconnection are the current state, so nothing is stale once it is back.
@@ -96,7 +98,6 @@ export function openLiveConnection(options: LiveOptions): { close(): void } {
   });
 
   // An operation the hub ended (an error that is not a refusal, e.g. RATE_LIMITED) is asked for again, later.
-  let stop: () => void = () => undefined;
   let again: ReturnType<typeof setTimeout> | undefined;
   const refused = (reason: 'key' | 'role') => {
     clearTimeout(again);
@@ -107,12 +108,18 @@ export function openLiveConnection(options: LiveOptions): { close(): void } {
     clearTimeout(again);
     again = setTimeout(subscribe, LONGEST_RETRY_MS);
   };
+  const stops: (() => void)[] = [];
   const subscribe = () => {
-    stop = client.subscribe<{ hubMetrics: HubMetrics }>(
-      { query: HUB_METRICS },
+    for (const stopOne of stops.splice(0)) stopOne();
+    stops.push(follow<{ hubMetrics: HubMetrics }>(HUB_METRICS, (data) => options.onMetrics(data.hubMetrics)));
+    stops.push(follow<{ districtOverview: { metrics: LiveMetric[] } }>(AREA_METRICS, (data) => options.onAreaMetrics(data.districtOverview.metrics)));
+  };
+  function follow<T>(query: string, onData: (data: T) => void): () => void {
+    return client.subscribe<T>(
+      { query },
       {
         next: (result) => {
-          if (result.data?.hubMetrics) options.onMetrics(result.data.hubMetrics);
+          if (result.data) onData(result.data as T);
           const code = result.errors?.[0]?.extensions?.code;
           if (code === 'UNAUTHENTICATED') refused('key');
           else if (code === 'FORBIDDEN') refused('role');
@@ -126,13 +133,13 @@ export function openLiveConnection(options: LiveOptions): { close(): void } {
         complete: subscribeLater,
       },
     );
-  };
+  }
   subscribe();
 
   return {
     close() {
       clearTimeout(again);
-      stop();
+      for (const stopOne of stops) stopOne();
       void client.dispose();
     },
   };

@@ -167,6 +167,7 @@ function buildWall(model: ScreenModel, series: Series, { graphqlPath, key, http,
     url: `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}${graphqlPath}`,
     key,
     onMetrics: (metrics) => model.apply(metrics),
+    onAreaMetrics: (metrics) => model.applyAreaMetrics(metrics),
     onState,
     onReconnected: () => {
       void reloadSeries();

@@ -1,4 +1,4 @@
-import type { HubMetrics, ScreenHub } from './screen-types';
+import type { HubMetrics, LiveMetric, ScreenHub } from './screen-types';
 
 export interface Totals {
   hubs: number;
@@ -17,6 +17,8 @@ const REDRAW_EVERY_MS = 200;
  */
 export class ScreenModel {
   private readonly metrics = new Map<string, HubMetrics>();
+  /** The wall's totals as the hub makes them (null until the first arrives). */
+  private areaMetrics: LiveMetric[] | null = null;
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   readonly focus: ScreenHub | null;
@@ -36,6 +38,37 @@ export class ScreenModel {
   apply(metrics: HubMetrics): void {
     if (!this.metrics.has(metrics.hubId)) return;
     this.metrics.set(metrics.hubId, metrics);
+    this.changed();
+  }
+
+  applyAreaMetrics(metrics: LiveMetric[]): void {
+    this.areaMetrics = metrics;
+    this.changed();
+  }
+
+  /** The metrics the departments declare, in their order. */
+  declaredMetrics(): LiveMetric[] {
+    return this.areaMetrics ?? this.metrics.values().next().value?.metrics ?? [];
+  }
+
+  /** A declared metric's total over the wall's hubs; before the hub's own totals arrive, the sum of the hubs' (a gauge's, none). */
+  areaValue(name: string): number | null {
+    if (this.areaMetrics) return this.areaMetrics.find((m) => m.name === name)?.value ?? null;
+    let sum = 0;
+    for (const m of this.metrics.values()) {
+      const metric = m.metrics.find((x) => x.name === name);
+      if (!metric || metric.kind === 'gauge') return null;
+      sum += metric.value ?? 0;
+    }
+    return sum;
+  }
+
+  /** A declared metric of one hub. */
+  hubValue(hubId: string, name: string): number | null {
+    return this.metricsOf(hubId).metrics.find((m) => m.name === name)?.value ?? null;
+  }
+
+  private changed(): void {
     this.timer ??= setTimeout(() => {
       this.timer = null;
       for (const listener of this.listeners) listener();

@@ -1,6 +1,8 @@
 /** What the screen asks the hub. Every field here exists in schema/schema.graphql. */
 
-const LIVE_FIELDS = 'hubId occupancy crowdLevel footfallToday activitiesToday mealsToday updatedAt';
+/** Every declared metric, as the hub lists them: a new department's reaches the wall with no change here. */
+const METRIC_FIELDS = 'metrics { name title unit kind value }';
+const LIVE_FIELDS = `hubId occupancy crowdLevel footfallToday activitiesToday mealsToday updatedAt ${METRIC_FIELDS}`;
 
 /** Every hub with where it is and its counters now, a page at a time (public). */
 export const HUBS = /* GraphQL */ `
@@ -51,7 +53,12 @@ export const ACTIVITIES = /* GraphQL */ `
   }
 `;
 
-/** The one live subscription: every hub's counters (the map and ranking need all of them, also on a hub's own screen). */
+/** Every hub's counters (the map and ranking need all of them, also on a hub's own screen). */
 export const HUB_METRICS = /* GraphQL */ `
   subscription ScreenHubMetrics { hubMetrics { ${LIVE_FIELDS} } }
+`;
+
+/** The totals of every hub on the wall, as the hub makes them (a gauge's point serving two hubs counts once). */
+export const AREA_METRICS = /* GraphQL */ `
+  subscription ScreenAreaMetrics { districtOverview { ${METRIC_FIELDS} } }
 `;

@@ -1,6 +1,17 @@
 import type { CrowdLevel } from './crowd-levels';
 
 /** The answers of screen-queries.ts, as the panels use them. */
+
+/** One declared live metric, of a hub or of the wall's hubs together. */
+export interface LiveMetric {
+  name: string;
+  title: string;
+  unit: string | null;
+  kind: string;
+  /** null: a gauge that nothing here has. */
+  value: number | null;
+}
+
 export interface HubMetrics {
   hubId: string;
   occupancy: number;
@@ -9,6 +20,7 @@ export interface HubMetrics {
   activitiesToday: number;
   mealsToday: number;
   updatedAt: string;
+  metrics: LiveMetric[];
 }
 
 export interface ScreenHub {

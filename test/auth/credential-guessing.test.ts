@@ -34,8 +34,19 @@ async function guessOverWs(hub: TestHub, address: string, keys: number, tokens: 
 /** The most refusals a budget of 5/s + 10 lets through while guessing for `ms`. */
 const withinBudget = (ms: number) => 5 * (Math.floor(ms / 1000) + 1) + 10;
 
-async function expectHttpRefused(hub: TestHub, address: string): Promise<void> {
-  const anonymous = await fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', ...from(address) }, body: JSON.stringify({ query: QUERY }) });
+/**
+ * The address is refused on HTTP now, but for what its budget refilled since the guessing ended
+ * (5 a second: on a loaded machine the check may come a second or two later).
+ */
+async function expectHttpRefused(hub: TestHub, address: string, guessingEnded = Date.now()): Promise<void> {
+  const ask = () => fetch(hub.url, { method: 'POST', headers: { 'content-type': 'application/json', ...from(address) }, body: JSON.stringify({ query: QUERY }) });
+  let anonymous = await ask();
+  let served = 0;
+  while (anonymous.status === 200 && served < 50) {
+    served++;
+    anonymous = await ask();
+  }
+  expect(served).toBeLessThanOrEqual(5 * (Math.ceil((Date.now() - guessingEnded) / 1000) + 1));
   expect(anonymous.status).toBe(429);
   expect(Number(anonymous.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   expect((await anonymous.json()).errors[0].extensions.code).toBe('RATE_LIMITED');
@@ -56,7 +67,8 @@ describeEachDriver('credential guessing, counted in this process', (driver) => {
   it('over graphql-ws: past the budget the socket closes with 4429 and a reason, and the address is refused on HTTP too', async () => {
     const started = Date.now();
     const closes = await guessOverWs(hub, '203.0.113.10', 100, 50);
-    const took = Date.now() - started;
+    const ended = Date.now();
+    const took = ended - started;
     const refused = closes.filter((c) => c.code === 4403);
     const limited = closes.filter((c) => c.code === 4429);
     expect(refused.length + limited.length).toBe(150);
@@ -64,7 +76,7 @@ describeEachDriver('credential guessing, counted in this process', (driver) => {
     expect(refused.length).toBeLessThanOrEqual(withinBudget(took));
     expect(limited[0].reason).toMatch(RATE_LIMITED_REASON);
 
-    await expectHttpRefused(hub, '203.0.113.10');
+    await expectHttpRefused(hub, '203.0.113.10', ended);
     // A credential that checks out spends its own budget, not the address's.
     expect((await hub.query('{ __typename }', undefined, { ...from('203.0.113.10'), ...bearer(screenKey) })).status).toBe(200);
     // Another address has a budget of its own.

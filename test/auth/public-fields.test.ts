@@ -19,9 +19,18 @@ const PUBLIC = new Set([
   'Activity.hub',
   'Activity.remaining',
   'Activity.organizer',
-  // Field resolvers of types reached only through guarded operations (myBookings, dietaryAdvice).
+  // The departments' named live values on Hub.live (public: counts and crowd level, nothing personal).
+  'HubLiveMetrics.occupancy',
+  'HubLiveMetrics.crowdLevel',
+  'HubLiveMetrics.footfallToday',
+  'HubLiveMetrics.activitiesToday',
+  'HubLiveMetrics.mealsToday',
+  // Field resolvers of types reached only through guarded operations (myBookings, dietaryAdvice,
+  // districtOverview, footfallSeries).
   'Booking.activity',
   'Dish.nutrition',
+  ...['StreetMetrics', 'DistrictOverview'].flatMap((type) => ['occupancy', 'footfallToday', 'activitiesToday', 'mealsToday'].map((field) => `${type}.${field}`)),
+  'FootfallPoint.meals',
   // Checks the caller in its resolver: only the till's own key, not even ADMIN, and a refusal
   // is audited (test/health/dietary-advice.test.ts).
   'Query.dietaryAdvice',

@@ -9,7 +9,7 @@ import { CursorMovedError, loadCursor } from '../../src/live/feeds/cursor-store'
 import { rollupTotals } from '../../src/live/feeds/rollup-reader';
 import type { TestDatabases } from '../helpers/test-databases';
 import { describeEachDriver } from '../helpers/drivers';
-import { liveOf, newSensor, readingsToday, footfallTodayInIot } from './live-helpers';
+import { liveOf, newSensor, readingsToday, footfallTodayInIot, metricsOf } from './live-helpers';
 import { sharedDatabases, startInstance } from './shared-hubs';
 
 describeEachDriver('change feeds count every row exactly once', (driver) => {
@@ -40,7 +40,7 @@ describeEachDriver('change feeds count every row exactly once', (driver) => {
       cursor = (await runAppendPass(footfallFeed, hub.services.sources.get('iot'), hubSource, cursor, { batchSize: 50, gapGraceMs: 60_000, now: () => new Date() })).cursor;
     }
     const today = startOfLocalDay(new Date());
-    const midway = (await rollupTotals(hubSource, today, addDays(today, 1))).get(hubId)!.entered;
+    const midway = (await rollupTotals(hubSource, ['footfall'], today, addDays(today, 1))).get(hubId)!.footfall;
     const truth = await footfallTodayInIot(hub, hubId);
     expect(midway).toBeLessThan(truth);
     expect(midway).toBeGreaterThan(0);
@@ -49,8 +49,8 @@ describeEachDriver('change feeds count every row exactly once', (driver) => {
     // Started again over the same databases: the state is rebuilt from the rollups, the feed reads on.
     hub = await startInstance(databases, env);
     await liveOf(hub).drain();
-    expect(liveOf(hub).state.metrics(hubId).footfallToday).toBe(truth);
-    expect((await rollupTotals(hub.services.sources.get(HUB_SOURCE), today, addDays(today, 1))).get(hubId)!.entered).toBe(truth);
+    expect(metricsOf(liveOf(hub), hubId).footfallToday).toBe(truth);
+    expect((await rollupTotals(hub.services.sources.get(HUB_SOURCE), ['footfall'], today, addDays(today, 1))).get(hubId)!.footfall).toBe(truth);
     await hub.close();
     hub = undefined;
   });
@@ -70,7 +70,7 @@ describeEachDriver('change feeds count every row exactly once', (driver) => {
     expect(first.rows).toHaveLength(100);
     await expect(runAppendPass(footfallFeed, iot, hubSource, old, options)).rejects.toBeInstanceOf(CursorMovedError);
     const today = startOfLocalDay(new Date());
-    expect((await rollupTotals(hubSource, today, addDays(today, 1))).get(hubId)!.entered).toBe(await footfallTodayInIot(hub, hubId));
+    expect((await rollupTotals(hubSource, ['footfall'], today, addDays(today, 1))).get(hubId)!.footfall).toBe(await footfallTodayInIot(hub, hubId));
     await hub.close();
     hub = undefined;
   });
@@ -83,7 +83,7 @@ describeEachDriver('change feeds count every row exactly once', (driver) => {
       const hubId = 32;
       const iot = hub.services.sources.get('iot');
       const sensorId = await newSensor(hub, hubId);
-      const base = live.state.metrics(hubId).footfallToday;
+      const base = metricsOf(live, hubId).footfallToday;
       const at = (s: number) => new Date(startOfLocalDay(new Date()).getTime() + s * 1000);
       const insert = `INSERT INTO footfall_reading (sensor_id, hub_id, at, entered, exited) VALUES (?, ?, ?, ?, 0)`;
 
@@ -93,14 +93,14 @@ describeEachDriver('change feeds count every row exactly once', (driver) => {
       await slow.query(insert, [sensorId, hubId, at(1), 100]); // gets id N, not visible yet
       await iot.query(insert, [sensorId, hubId, at(2), 10]); // id N+1, committed
       await live.drain();
-      expect(live.state.metrics(hubId).footfallToday).toBe(base + 10);
+      expect(metricsOf(live, hubId).footfallToday).toBe(base + 10);
       const gaps = (await loadCursor(hub.services.sources.get(HUB_SOURCE), FOOTFALL_FEED)).gaps;
       expect(gaps.length).toBeGreaterThanOrEqual(1);
 
       await slow.commitTransaction();
       await slow.release();
       await live.drain();
-      expect(live.state.metrics(hubId).footfallToday).toBe(base + 110);
+      expect(metricsOf(live, hubId).footfallToday).toBe(base + 110);
 
       // A rolled-back insert leaves a hole that never fills: it is closed after the grace period.
       const rolledBack = iot.createQueryRunner();
@@ -115,8 +115,8 @@ describeEachDriver('change feeds count every row exactly once', (driver) => {
       await new Promise((r) => setTimeout(r, 3_500));
       await live.drain();
       expect((await loadCursor(hub.services.sources.get(HUB_SOURCE), FOOTFALL_FEED)).gaps.length).toBe(0);
-      expect(live.state.metrics(hubId).footfallToday).toBe(base + 111);
-      expect(live.state.metrics(hubId).footfallToday).toBe(await footfallTodayInIot(hub, hubId));
+      expect(metricsOf(live, hubId).footfallToday).toBe(base + 111);
+      expect(metricsOf(live, hubId).footfallToday).toBe(await footfallTodayInIot(hub, hubId));
       await hub.close();
       hub = undefined;
     });

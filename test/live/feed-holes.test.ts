@@ -7,7 +7,7 @@ import { loadCursor } from '../../src/live/feeds/cursor-store';
 import { describeEachDriver } from '../helpers/drivers';
 import { postGraphQL } from '../helpers/graphql-request';
 import type { TestDatabases } from '../helpers/test-databases';
-import { footfallTodayInIot, keyFor, liveOf, newSensor, recentReadings, sleep } from './live-helpers';
+import { footfallTodayInIot, keyFor, liveOf, newSensor, recentReadings, sleep, metricsOf } from './live-helpers';
 import { sharedDatabases, startInstance } from './shared-hubs';
 
 const GRACE_MS = 3_000;
@@ -45,7 +45,7 @@ describeEachDriver('a hole in a feed’s ids costs at most the grace period and 
   /** The live counts of every hub a test wrote to equal a recount of the iot rows. */
   async function expectExact(): Promise<void> {
     await liveOf(hub).drain();
-    for (const hubId of hubIdsSeen) expect({ hubId, live: liveOf(hub).state.metrics(hubId).footfallToday }).toEqual({ hubId, live: await footfallTodayInIot(hub, hubId) });
+    for (const hubId of hubIdsSeen) expect({ hubId, live: metricsOf(liveOf(hub), hubId).footfallToday }).toEqual({ hubId, live: await footfallTodayInIot(hub, hubId) });
   }
 
   /** A reading written after the hole is counted by the feed's own polling well within the grace period. */
@@ -56,8 +56,8 @@ describeEachDriver('a hole in a feed’s ids costs at most the grace period and 
     await iot().getRepository(FootfallReading).insert(recentReadings([{ id: sensorId, hubId }], 1));
     const truth = await footfallTodayInIot(hub, hubId);
     const deadline = Date.now() + GRACE_MS;
-    while (liveOf(hub).state.metrics(hubId).footfallToday !== truth && Date.now() < deadline) await sleep(50);
-    expect(liveOf(hub).state.metrics(hubId).footfallToday).toBe(truth);
+    while (metricsOf(liveOf(hub), hubId).footfallToday !== truth && Date.now() < deadline) await sleep(50);
+    expect(metricsOf(liveOf(hub), hubId).footfallToday).toBe(truth);
   }
 
   async function iotFeedStatus(key: string) {

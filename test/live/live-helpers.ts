@@ -17,6 +17,17 @@ export function liveOf(hub: RunningHub): LiveService {
   return hub.services.registry.get(LIVE);
 }
 
+/** The metrics a hub's live state holds now, by the names the screens know them (the declared metrics' named fields). */
+export function namedValuesOf(values: ReadonlyMap<string, number>) {
+  const value = (name: string) => values.get(name) ?? 0;
+  return { footfallToday: value('footfall'), occupancy: value('occupancy'), activitiesToday: value('activities'), mealsToday: value('meals') };
+}
+
+/** A hub's named values in an instance's live state. */
+export function metricsOf(live: LiveService, hubId: number) {
+  return namedValuesOf(live.state.hubValues(hubId).values);
+}
+
 /** A graphql-ws client as a wall screen would open it. */
 export function screenClient(wsUrl: string, key?: string): Client {
   return createClient({

@@ -6,10 +6,9 @@ import { healthDepartment } from '../../src/departments/health';
 import { CanteenMeal } from '../../src/departments/health/meals/canteen-meal.entity';
 import { FootfallReading } from '../../src/departments/iot/footfall/footfall-reading.entity';
 import { SimulationDriver } from '../../src/live/simulation-driver';
-import { ApiRole } from '../../src/core/auth/api-role';
 import { describeEachDriver } from '../helpers/drivers';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
-import { keyFor, liveOf, writeSomeOfToday } from './live-helpers';
+import { liveOf, writeSomeOfToday, namedValuesOf } from './live-helpers';
 
 describeEachDriver('the simulator writes as the departments’ systems would', (driver) => {
   let t: TestHub;
@@ -36,7 +35,7 @@ describeEachDriver('the simulator writes as the departments’ systems would', (
     // The first tick writes what came in since the driver was made (up to a minute): counted before.
     await sim.tick(new Date(morning.getTime() - 30_000));
     await liveOf(t.hub).drain();
-    const beforeTotal = liveOf(t.hub).state.overview(null).footfallToday;
+    const beforeTotal = namedValuesOf(liveOf(t.hub).state.overview(null).values).footfallToday;
     const written = await sim.tick(morning);
     expect(written.iot).toBeGreaterThan(0);
     const [sum] = await t.hub.services.sources
@@ -47,7 +46,7 @@ describeEachDriver('the simulator writes as the departments’ systems would', (
       .where('r.at = :at', { at: new Date(Math.floor(morning.getTime() / 1000) * 1000) })
       .getRawMany();
     await liveOf(t.hub).drain();
-    expect(liveOf(t.hub).state.overview(null).footfallToday).toBe(beforeTotal + Number(sum.n));
+    expect(namedValuesOf(liveOf(t.hub).state.overview(null).values).footfallToday).toBe(beforeTotal + Number(sum.n));
 
     const night = new Date(atLocalTime(today, 3, 0).getTime() + 7_000);
     await sim.tick(new Date(night.getTime() - 30_000));
@@ -68,33 +67,5 @@ describeEachDriver('the simulator writes as the departments’ systems would', (
     expect(await mealsAt(lunch)).toBe(beforeLunch + written.health);
     await sim.tick(new Date(lull.getTime() - 60_000));
     expect((await sim.tick(lull)).health).toBe(0);
-  });
-});
-
-describe('without the health department', () => {
-  let t: TestHub;
-  beforeAll(async () => {
-    t = await startTestHub({ driver: 'sqlite', modules: [civilDepartment, iotDepartment] });
-  });
-  afterAll(() => t?.close());
-
-  it('the hub starts, footfall is live, meals are 0, and the simulator writes footfall only', async () => {
-    const key = await keyFor(t.hub, ApiRole.SCREEN);
-    await writeSomeOfToday(t.hub, [3], { meals: false });
-    await liveOf(t.hub).drain();
-    const { data, errors } = await t.query(
-      `{ districtOverview { hubs footfallToday mealsToday } departments { name feeds { name } } }`,
-      {},
-      { authorization: `Bearer ${key}` },
-    );
-    expect(errors).toBeUndefined();
-    expect(data.districtOverview.hubs).toBe(58);
-    expect(data.districtOverview.footfallToday).toBeGreaterThan(0);
-    expect(data.districtOverview.mealsToday).toBe(0);
-    expect(data.departments.map((d: any) => d.name)).toEqual(['civil', 'iot']);
-    const sim = new SimulationDriver([civilDepartment, iotDepartment], t.hub.services.sources, () => liveOf(t.hub).state.hubList(), createLogger('silent'));
-    const at = atLocalTime(new Date(), 10, 0);
-    await sim.tick(new Date(at.getTime() - 30_000));
-    expect(Object.keys(await sim.tick(at))).toEqual(['iot']);
   });
 });

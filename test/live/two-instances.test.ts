@@ -10,7 +10,7 @@ import { graphqlUrlOf, runHubProcess } from '../helpers/hub-process';
 import { availableDrivers, testRedisUrl } from '../helpers/drivers';
 import { startPrivateRedis, type PrivateRedis } from '../helpers/private-redis';
 import type { TestDatabases } from '../helpers/test-databases';
-import { HUB_METRICS, keyFor, liveOf, newSensor, readingsToday, screenClient, subscribe, footfallTodayInIot } from './live-helpers';
+import { HUB_METRICS, keyFor, liveOf, newSensor, readingsToday, screenClient, subscribe, footfallTodayInIot, metricsOf } from './live-helpers';
 import { sharedDatabases, startInstance } from './shared-hubs';
 
 const RECORD = `mutation R($readings: [FootfallReadingInput!]!) { recordFootfall(readings: $readings) { accepted duplicates } }`;
@@ -70,7 +70,7 @@ const redis = testRedisUrl();
 
       // Exact on B, in its state, its rollups and its queries.
       await liveOf(b!).drain();
-      expect(liveOf(b!).state.metrics(hubId).footfallToday).toBe(truth);
+      expect(metricsOf(liveOf(b!), hubId).footfallToday).toBe(truth);
       const { data } = await postGraphQL(`http://127.0.0.1:${b!.port}/graphql`, `{ hub(id: "${hubId}") { live { footfallToday } } }`);
       expect(data.hub.live.footfallToday).toBe(truth);
       await new Promise((r) => setTimeout(r, 1_500));
@@ -134,7 +134,7 @@ const redis = testRedisUrl();
       const holders = [a!, b!].filter((h) => liveOf(h).runnerOf(FOOTFALL_FEED)!.holdsLease);
       expect(holders).toHaveLength(1);
       await liveOf(holders[0]).drain();
-      expect(liveOf(holders[0]).state.metrics(hubId).footfallToday).toBe(truth);
+      expect(metricsOf(liveOf(holders[0]), hubId).footfallToday).toBe(truth);
       await new Promise((r) => setTimeout(r, 1_500));
       expect(sub.messages.at(-1).footfallToday).toBe(truth);
     } finally {
@@ -186,7 +186,7 @@ const redis = testRedisUrl();
       await sub.until((m) => m.footfallToday === truth, 10_000);
       expect(runnerB.holdsLease).toBe(true);
       await liveOf(b).drain();
-      expect(liveOf(b).state.metrics(hubId).footfallToday).toBe(truth);
+      expect(metricsOf(liveOf(b), hubId).footfallToday).toBe(truth);
     } finally {
       sub.stop();
       await client.dispose();

@@ -1,6 +1,8 @@
 import type { NonEmptyArray } from 'type-graphql';
 import type { ChangeFeed } from './change-feed';
 import type { DepartmentSettings } from './department-settings';
+import type { HubDirectory } from '../hubs/hub-directory';
+import type { LiveMetricDefinition } from './live-metric';
 import type { SeedContext } from '../seeding/seed-context';
 import type { SimulationContext } from './simulation';
 
@@ -18,8 +20,12 @@ export interface DepartmentModule {
   resolvers: Function[];
   /** Its own settings (`FOOTFALL_MAX_AGE_DAYS`, …), read at start. */
   settings?: DepartmentSettings<unknown>;
-  /** Tables whose rows become live metrics (footfall, meals, activities). */
+  /** The live metrics it adds (footfall, meals, activities, …), each fed by one of its feeds or derived from others. */
+  metrics?: LiveMetricDefinition[];
+  /** Tables whose rows become values of its metrics. */
   feeds?: ChangeFeed[];
+  /** Given by the one department that keeps the hubs (civil): how the others learn of them. */
+  hubDirectory?: HubDirectory;
   /** Writes the demo district's rows of this department; must add nothing when run twice. */
   seed?(context: SeedContext): Promise<void>;
   /** Demo: writes what the department's devices would (door counters, tills), every few seconds when SIMULATOR is on; returns the rows written. */

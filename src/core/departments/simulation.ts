@@ -1,10 +1,5 @@
 import type { DataSource } from 'typeorm';
-
-/** A hub as a simulator sees it: how many people it is built for. */
-export interface SimulatedHub {
-  id: number;
-  capacity: number | null;
-}
+import type { HubInfo } from '../hubs/hub-directory';
 
 /** One tick of a department's simulator: write what its own systems would have written since the last. */
 export interface SimulationContext {
@@ -13,6 +8,6 @@ export interface SimulationContext {
   now: Date;
   /** Time covered by this tick. */
   elapsedMs: number;
-  hubs: readonly SimulatedHub[];
+  hubs: readonly HubInfo[];
   random: () => number;
 }

@@ -13,6 +13,11 @@ import { HubOrganization } from './organizations/hub-organization.entity';
 import { SocialOrganization } from './organizations/social-organization.entity';
 import { activityFeed } from './feeds/activity-feed';
 import { seedCivil } from './seed';
+import { readHubDirectory } from './hubs/hub-directory';
+import { civilLiveFields } from './live/civil-live-fields';
+import { civilMetrics } from './live/civil-metrics';
+import { HubLiveResolver } from './live/hub-live.resolver';
+import { HubReviewResolver } from './review/hub-review.resolver';
 
 /** 民政局 Civil Affairs: hubs, facilities, social organizations, activities and bookings. */
 export const civilDepartment: DepartmentModule = {
@@ -20,8 +25,10 @@ export const civilDepartment: DepartmentModule = {
   title: '民政局',
   entities: [Hub, Facility, SocialOrganization, HubOrganization, Activity, Booking],
   migrations: civilMigrations,
-  resolvers: [HubResolver, NearbyHubsResolver, ActivityResolver, BookingResolver],
+  resolvers: [HubResolver, NearbyHubsResolver, ActivityResolver, BookingResolver, HubLiveResolver, HubReviewResolver, ...civilLiveFields],
+  metrics: civilMetrics,
   feeds: [activityFeed],
+  hubDirectory: readHubDirectory,
   seed: seedCivil,
 };
 

@@ -13,6 +13,8 @@ import { mealFeed } from './feeds/meal-feed';
 import { seedHealth } from './seed';
 import { HubCanteenResolver } from './summary/hub-canteen.resolver';
 import { simulateCanteenTills } from './simulator';
+import { FootfallPointMealsResolver, healthLiveFields } from './live/health-live-fields';
+import { healthMetrics } from './live/health-metrics';
 
 export { HEALTH } from './health-source';
 
@@ -22,8 +24,9 @@ export const healthDepartment: DepartmentModule = {
   title: '卫健局',
   entities: [ResidentHealthFlag, Dish, CanteenMenuItem, CanteenMeal, CanteenMealDish],
   migrations: healthMigrations,
-  resolvers: [HubCanteenResolver, DietaryAdviceResolver, DishResolver],
+  resolvers: [HubCanteenResolver, DietaryAdviceResolver, DishResolver, FootfallPointMealsResolver, ...healthLiveFields],
   settings: HEALTH_SETTINGS,
+  metrics: healthMetrics,
   feeds: [mealFeed],
   seed: seedHealth,
   simulate: simulateCanteenTills,

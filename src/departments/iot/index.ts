@@ -8,8 +8,14 @@ import { IOT } from './iot-source';
 import { IOT_SETTINGS } from './iot-settings';
 import { seedIot } from './seed';
 import { simulateDoorCounters } from './simulator';
+import { CrowdLevelResolver } from './live/crowd-level.resolver';
+import { FootfallSeriesResolver } from './live/footfall-series.resolver';
+import { iotLiveFields } from './live/iot-live-fields';
+import { iotMetrics } from './live/iot-metrics';
 
 export { IOT } from './iot-source';
+// What other departments may build on: the series point type, to add their counters to it.
+export { FootfallPoint } from './live/footfall-point';
 
 /** 城运中心 City operations: door counters and the footfall they record. */
 export const iotDepartment: DepartmentModule = {
@@ -17,8 +23,9 @@ export const iotDepartment: DepartmentModule = {
   title: '城运中心',
   entities: [DoorSensor, FootfallReading],
   migrations: iotMigrations,
-  resolvers: [RecordFootfallResolver],
+  resolvers: [RecordFootfallResolver, CrowdLevelResolver, FootfallSeriesResolver, ...iotLiveFields],
   settings: IOT_SETTINGS,
+  metrics: iotMetrics,
   feeds: [footfallFeed],
   seed: seedIot,
   simulate: simulateDoorCounters,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { AppendFeed, RollupRow } from '../../core/departments/change-feed';
-import { addToRollups } from './rollup-writer';
+import type { AppendFeed, AppendedRow } from '../../core/departments/change-feed';
+import { writeRollups } from './rollup-writer';
 import { bucketDeltas } from './rollup-buckets';
 import { CursorMovedError, saveCursor, type CursorState } from './cursor-store';
 import { closeFound, giveUpGaps, openGapsBetween, type GivenUp } from './open-gaps';
@@ -8,7 +8,7 @@ import { serialTransaction } from '../../core/data-sources/serial-transaction';
 
 export interface AppendPassResult {
   /** The rows counted by this pass (committed with the cursor). */
-  rows: RollupRow[];
+  rows: AppendedRow[];
   /** Nothing more past the watermark, nor in the open gaps, right now. */
   caughtUp: boolean;
   /** The cursor as saved. */
@@ -33,7 +33,7 @@ export async function runAppendPass(
   options: { batchSize: number; gapGraceMs: number; now: () => Date },
 ): Promise<AppendPassResult> {
   const { batchSize } = options;
-  const found: RollupRow[] = [];
+  const found: AppendedRow[] = [];
   for (let i = 0; i < cursor.gaps.length && found.length < batchSize; i += RANGES_PER_READ) {
     found.push(...(await feed.readRanges(department, cursor.gaps.slice(i, i + RANGES_PER_READ), batchSize - found.length)));
   }
@@ -56,7 +56,7 @@ export async function runAppendPass(
   const savedAt = options.now();
   await serialTransaction(hub, async (manager) => {
     if (!(await saveCursor(manager, feed.name, next, cursor.version, savedAt))) throw new CursorMovedError(feed.name);
-    await addToRollups(manager, hub, bucketDeltas(rows));
+    await writeRollups(manager, hub, bucketDeltas(rows), 'add');
   });
   return { rows, caughtUp, cursor: { ...next, version: cursor.version + 1, updatedAt: savedAt }, expired, overflow };
 }

@@ -1,10 +1,12 @@
 import type { DataSource } from 'typeorm';
-import type { ChangeFeed, RollupRow } from '../../core/departments/change-feed';
+import type { AppendedRow, ChangeFeed, GaugeFeed, GaugePoint, RecountFeed } from '../../core/departments/change-feed';
+import type { HubInfo } from '../../core/hubs/hub-directory';
 import { isDeadlock } from '../../core/data-sources/lock-conflict';
 import type { Logger } from '../../core/logging/logger';
 import type { FeedLeases } from '../leases/feed-lease';
 import { runAppendPass } from './append-feed-pass';
-import { runCountPass } from './count-feed-pass';
+import { runGaugePass } from './gauge-feed-pass';
+import { runRecountPass } from './recount-feed-pass';
 import { MAX_OPEN_RANGES } from './open-gaps';
 import { CursorMovedError, loadCursor, recordIncident, touchCursor, type CursorState, type FeedIncident } from './cursor-store';
 
@@ -13,9 +15,13 @@ export interface FeedSink {
   /** Called when this instance takes the feed: make the live state exact from the hub source. */
   rebuild(feed: ChangeFeed): Promise<void>;
   /** Rows an append feed committed. */
-  appended(feed: ChangeFeed, rows: RollupRow[]): void;
-  /** Hubs whose rows a count feed saw change. */
-  changed(feed: ChangeFeed, hubIds: number[]): Promise<void>;
+  appended(feed: ChangeFeed, rows: AppendedRow[]): void;
+  /** Hubs whose rows a recount feed saw change. */
+  changed(feed: RecountFeed, hubIds: number[]): Promise<void>;
+  /** Points a gauge feed read: applied to the live state; returns the new values of the hubs they serve. */
+  gaugePoints(feed: GaugeFeed, points: GaugePoint[]): ReadonlyMap<number, number>;
+  /** Today's hubs (a gauge's points are placed among them). */
+  hubs(): readonly HubInfo[];
 }
 
 export interface FeedRunnerOptions {
@@ -214,9 +220,16 @@ export class FeedRunner {
       if (result.rows.length > 0) this.options.sink.appended(this.feed, result.rows);
       return result.caughtUp;
     }
-    const result = await runCountPass(this.feed, department, hub, cursor, { batchSize, now: this.now });
+    if (this.feed.kind === 'recount') {
+      const result = await runRecountPass(this.feed, department, hub, cursor, { batchSize, now: this.now });
+      this.cursor = result.cursor;
+      if (result.hubIds.length > 0) await this.options.sink.changed(this.feed, result.hubIds);
+      return result.caughtUp;
+    }
+    const feed = this.feed;
+    const { sink } = this.options;
+    const result = await runGaugePass(feed, department, hub, cursor, { batchSize, now: this.now, hubs: sink.hubs(), apply: (points) => sink.gaugePoints(feed, points) });
     this.cursor = result.cursor;
-    if (result.hubIds.length > 0) await this.options.sink.changed(this.feed, result.hubIds);
     return result.caughtUp;
   }
 

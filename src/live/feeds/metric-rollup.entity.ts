@@ -1,21 +1,21 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Per hub per 5-minute bucket: people in and out, meals served. HOUR and DAY sum these. */
+/**
+ * One metric of one hub in one 5-minute bucket: a daily counter's sum over the bucket, a gauge's
+ * last value in it. HOUR and DAY series are made from these.
+ */
 @Entity('metric_rollup')
-@Index('idx_metric_rollup_bucket', ['bucketStart'])
+@Index('idx_metric_rollup_metric_bucket', ['metric', 'bucketStart'])
 export class MetricRollup {
   @PrimaryColumn({ type: 'int' })
   hubId: number;
 
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  metric: string;
+
   @PrimaryColumn({ type: 'datetime' })
   bucketStart: Date;
 
-  @Column({ type: 'int', default: 0 })
-  entered: number;
-
-  @Column({ type: 'int', default: 0 })
-  exited: number;
-
-  @Column({ type: 'int', default: 0 })
-  meals: number;
+  @Column({ type: 'double' })
+  value: number;
 }

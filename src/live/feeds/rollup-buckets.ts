@@ -1,4 +1,4 @@
-import type { RollupRow } from '../../core/departments/change-feed';
+import type { AppendedRow } from '../../core/departments/change-feed';
 
 export const BUCKET_MS = 5 * 60 * 1000;
 
@@ -7,28 +7,36 @@ export function bucketOf(at: Date): Date {
   return new Date(Math.floor(at.getTime() / BUCKET_MS) * BUCKET_MS);
 }
 
-export interface BucketDelta {
+/** What one statement adds to (counters) or sets in (gauges) one rollup row. */
+export interface BucketValue {
   hubId: number;
+  metric: string;
   bucketStart: Date;
-  entered: number;
-  exited: number;
-  meals: number;
+  value: number;
 }
 
-/**
- * Sums rows per (hub, bucket): one upsert per bucket instead of one per row. In key order, so
- * that two feeds' transactions lock the rollup rows they share in the same order (no deadlock).
- */
-export function bucketDeltas(rows: readonly RollupRow[]): BucketDelta[] {
-  const deltas = new Map<string, BucketDelta>();
+/** Rollup rows in key order, so that two feeds' transactions lock the rows they share in the same order (no deadlock). */
+function inKeyOrder(values: BucketValue[]): BucketValue[] {
+  return values.sort((a, b) => a.hubId - b.hubId || (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) || a.bucketStart.getTime() - b.bucketStart.getTime());
+}
+
+/** Sums rows per (hub, metric, bucket): one upsert per bucket instead of one per row. */
+export function bucketDeltas(rows: readonly AppendedRow[]): BucketValue[] {
+  const deltas = new Map<string, BucketValue>();
   for (const row of rows) {
     const bucketStart = bucketOf(row.at);
-    const key = `${row.hubId}/${bucketStart.getTime()}`;
-    const d = deltas.get(key) ?? { hubId: row.hubId, bucketStart, entered: 0, exited: 0, meals: 0 };
-    d.entered += row.entered;
-    d.exited += row.exited;
-    d.meals += row.meals;
-    deltas.set(key, d);
+    for (const metric in row.values) {
+      const key = `${row.hubId}/${metric}/${bucketStart.getTime()}`;
+      const d = deltas.get(key) ?? { hubId: row.hubId, metric, bucketStart, value: 0 };
+      d.value += row.values[metric];
+      deltas.set(key, d);
+    }
   }
-  return [...deltas.values()].sort((a, b) => a.hubId - b.hubId || a.bucketStart.getTime() - b.bucketStart.getTime());
+  return inKeyOrder([...deltas.values()]);
+}
+
+/** A gauge's hubs' values now, for the bucket of `at`: its last value in the bucket. */
+export function gaugeBucketValues(metric: string, values: ReadonlyMap<number, number>, at: Date): BucketValue[] {
+  const bucketStart = bucketOf(at);
+  return inKeyOrder([...values].map(([hubId, value]) => ({ hubId, metric, bucketStart, value })));
 }

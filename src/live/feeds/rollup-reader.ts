@@ -1,58 +1,92 @@
 import type { DataSource } from 'typeorm';
-import type { CounterName } from '../state/metric-patch';
 import { MetricRollup } from './metric-rollup.entity';
 
-/** Per hub, the sums of the rollups in [from, to): what the live state is rebuilt from. */
-export async function rollupTotals(hub: DataSource, from: Date, to: Date): Promise<Map<number, Record<Exclude<CounterName, 'activities'>, number>>> {
-  const rows = await hub
-    .getRepository(MetricRollup)
-    .createQueryBuilder('r')
-    .select('r.hubId', 'hubId')
-    .addSelect('SUM(r.entered)', 'entered')
-    .addSelect('SUM(r.exited)', 'exited')
-    .addSelect('SUM(r.meals)', 'meals')
-    .where('r.bucketStart >= :from AND r.bucketStart < :to', { from, to })
-    .groupBy('r.hubId')
-    .getRawMany<{ hubId: string | number; entered: string | number; exited: string | number; meals: string | number }>();
-  return new Map(rows.map((r) => [Number(r.hubId), { entered: Number(r.entered), exited: Number(r.exited), meals: Number(r.meals) }]));
+/** One rollup row as read: of one hub, or summed over several (`hubId` null). */
+export interface RollupRow {
+  hubId: number | null;
+  metric: string;
+  bucketStart: Date;
+  value: number;
 }
 
-/** A 5-minute bucket's sums: of one hub, or of several together. */
-export type RollupSums = Pick<MetricRollup, 'bucketStart' | 'entered' | 'exited' | 'meals'>;
+type RawRow = { hubId?: string | number; metric: string; bucketStart: unknown; value: string | number };
 
-/** The 5-minute rollups of these hubs in [from, to), in one statement. */
-export function rollupsOfHubs(hub: DataSource, hubIds: readonly number[], from: Date, to: Date): Promise<MetricRollup[]> {
-  if (hubIds.length === 0) return Promise.resolve([]);
-  return hub
-    .getRepository(MetricRollup)
-    .createQueryBuilder('r')
-    .where('r.hubId IN (:...hubIds) AND r.bucketStart >= :from AND r.bucketStart < :to', { hubIds: [...hubIds], from, to })
-    .getMany();
+/** Raw rows hold the driver's own datetime form (a string on SQLite): hydrated as the entity would be. */
+function hydrate(hub: DataSource, rows: RawRow[]): RollupRow[] {
+  const column = hub.getMetadata(MetricRollup).findColumnWithPropertyName('bucketStart')!;
+  return rows.map((r) => ({
+    hubId: r.hubId === undefined ? null : Number(r.hubId),
+    metric: r.metric,
+    bucketStart: hub.driver.prepareHydratedValue(r.bucketStart, column) as Date,
+    value: Number(r.value),
+  }));
+}
+
+const rollups = (hub: DataSource) => hub.getRepository(MetricRollup).createQueryBuilder('r');
+
+/** Per hub, the sums of these metrics' rollups in [from, to): what the day's counts are rebuilt from, and what rankings rank. */
+export async function rollupTotals(hub: DataSource, metrics: readonly string[], from: Date, to: Date): Promise<Map<number, Record<string, number>>> {
+  if (metrics.length === 0) return new Map();
+  const rows = await rollups(hub)
+    .select('r.hubId', 'hubId')
+    .addSelect('r.metric', 'metric')
+    .addSelect('SUM(r.value)', 'value')
+    .where('r.metric IN (:...metrics) AND r.bucketStart >= :from AND r.bucketStart < :to', { metrics: [...metrics], from, to })
+    .groupBy('r.hubId')
+    .addGroupBy('r.metric')
+    .getRawMany<{ hubId: string | number; metric: string; value: string | number }>();
+  const totals = new Map<number, Record<string, number>>();
+  for (const row of rows) {
+    const id = Number(row.hubId);
+    totals.set(id, { ...totals.get(id), [row.metric]: Number(row.value) });
+  }
+  return totals;
+}
+
+/** The 5-minute rollups of these metrics for these hubs in [from, to), one row per hub, metric and bucket. */
+export async function rollupsOfHubs(hub: DataSource, hubIds: readonly number[], metrics: readonly string[], from: Date, to: Date): Promise<RollupRow[]> {
+  if (hubIds.length === 0 || metrics.length === 0) return [];
+  const rows = await rollups(hub)
+    .select(['r.hubId AS hubId', 'r.metric AS metric', 'r.bucketStart AS bucketStart', 'r.value AS value'])
+    .where('r.hubId IN (:...hubIds) AND r.metric IN (:...metrics) AND r.bucketStart >= :from AND r.bucketStart < :to', { hubIds: [...hubIds], metrics: [...metrics], from, to })
+    .getRawMany<RawRow>();
+  return hydrate(hub, rows);
 }
 
 /**
- * The 5-minute buckets of these hubs (every hub when null) in [from, to), each summed over the
- * hubs by the database: a district's curve is a bucket's worth of rows, not a hub's worth each.
+ * The 5-minute buckets of these metrics over these hubs (every hub when null) in [from, to),
+ * each summed over the hubs by the database: an area's curve is a bucket's worth of rows.
  */
-export async function rollupSumsOf(hub: DataSource, hubIds: readonly number[] | null, from: Date, to: Date): Promise<RollupSums[]> {
-  if (hubIds !== null && hubIds.length === 0) return [];
-  const query = hub
-    .getRepository(MetricRollup)
-    .createQueryBuilder('r')
-    .select('r.bucketStart', 'bucketStart')
-    .addSelect('SUM(r.entered)', 'entered')
-    .addSelect('SUM(r.exited)', 'exited')
-    .addSelect('SUM(r.meals)', 'meals')
-    .where('r.bucketStart >= :from AND r.bucketStart < :to', { from, to })
-    .groupBy('r.bucketStart');
+export async function rollupSumsOf(hub: DataSource, hubIds: readonly number[] | null, metrics: readonly string[], from: Date, to: Date): Promise<RollupRow[]> {
+  if ((hubIds !== null && hubIds.length === 0) || metrics.length === 0) return [];
+  const query = rollups(hub)
+    .select('r.metric', 'metric')
+    .addSelect('r.bucketStart', 'bucketStart')
+    .addSelect('SUM(r.value)', 'value')
+    .where('r.metric IN (:...metrics) AND r.bucketStart >= :from AND r.bucketStart < :to', { metrics: [...metrics], from, to })
+    .groupBy('r.metric')
+    .addGroupBy('r.bucketStart');
   if (hubIds !== null) query.andWhere('r.hubId IN (:...hubIds)', { hubIds: [...hubIds] });
-  const rows = await query.getRawMany<{ bucketStart: unknown; entered: string | number; exited: string | number; meals: string | number }>();
-  // Raw rows hold the driver's own datetime form (a string on SQLite): hydrated as the entity would be.
-  const column = hub.getMetadata(MetricRollup).findColumnWithPropertyName('bucketStart')!;
-  return rows.map((row) => ({
-    bucketStart: hub.driver.prepareHydratedValue(row.bucketStart, column) as Date,
-    entered: Number(row.entered),
-    exited: Number(row.exited),
-    meals: Number(row.meals),
-  }));
+  return hydrate(hub, await query.getRawMany<RawRow>());
+}
+
+/** Each hub's last rollup of a gauge before `at`: where its series starts when nothing changed early in the range. */
+export async function gaugeValuesBefore(hub: DataSource, hubIds: readonly number[], metric: string, at: Date): Promise<Map<number, number>> {
+  if (hubIds.length === 0) return new Map();
+  const latest = rollups(hub)
+    .subQuery()
+    .select('l.hubId', 'hubId')
+    .addSelect('MAX(l.bucketStart)', 'bucketStart')
+    .from(MetricRollup, 'l')
+    .where('l.metric = :metric AND l.hubId IN (:...hubIds) AND l.bucketStart < :at')
+    .groupBy('l.hubId')
+    .getQuery();
+  const rows = await rollups(hub)
+    .select('r.hubId', 'hubId')
+    .addSelect('r.value', 'value')
+    .innerJoin(latest, 'latest', 'latest.hubId = r.hubId AND latest.bucketStart = r.bucketStart')
+    .where('r.metric = :metric')
+    .setParameters({ metric, hubIds: [...hubIds], at })
+    .getRawMany<{ hubId: string | number; value: string | number }>();
+  return new Map(rows.map((r) => [Number(r.hubId), Number(r.value)]));
 }

@@ -21,6 +21,6 @@ export class DistrictOverviewResolver {
   districtOverview(@Arg('district', () => String, { nullable: true }) district: string | null, @Ctx() context: HubContext): DistrictOverview {
     const live = liveOf(context);
     const name = knownDistrict(live, district);
-    return toDistrictOverview(live.state.overview(name), name);
+    return toDistrictOverview(live.state.catalog, live.state.overview(name));
   }
 }

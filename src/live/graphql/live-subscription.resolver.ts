@@ -76,7 +76,8 @@ export class LiveSubscriptionResolver {
     @Arg('hubIds', () => [ID], { nullable: true }) _hubIds: string[] | null,
     @Ctx() context: HubContext,
   ): HubLiveMetrics {
-    return toHubLiveMetrics(liveOf(context).state.metrics(event.hubId));
+    const { state } = liveOf(context);
+    return toHubLiveMetrics(state.catalog, state.hubValues(event.hubId));
   }
 
   @Authorized(Access.SCREEN)
@@ -93,6 +94,7 @@ export class LiveSubscriptionResolver {
     @Arg('district', () => String, { nullable: true }) _district: string | null,
     @Ctx() context: HubContext,
   ): DistrictOverview {
-    return toDistrictOverview(liveOf(context).state.overview(event.district), event.district);
+    const { state } = liveOf(context);
+    return toDistrictOverview(state.catalog, state.overview(event.district));
   }
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CrowdLevel } from '../state/crowd-level';
+import type { MetricValues } from '../state/live-state';
 
 export enum TimeBucket {
   FIVE_MINUTES = 'FIVE_MINUTES',
@@ -8,91 +8,91 @@ export enum TimeBucket {
 }
 registerEnumType(TimeBucket, { name: 'TimeBucket', description: 'DAY is the Asia/Shanghai calendar day' });
 
-@ObjectType({ description: "A hub's counters for the current Asia/Shanghai day" })
-export class HubLiveMetrics {
+@ObjectType({ description: 'One declared live metric, of a hub or an area, now' })
+export class LiveMetric {
+  @Field({ description: 'Unique in the hub: footfall, meals, activities, bikeSpacesFree, …' })
+  name: string;
+
+  @Field({ description: 'The department that declares it' })
+  department: string;
+
+  @Field({ description: 'What a screen prints, e.g. 今日客流' })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: '人次, 场, 个, …' })
+  unit: string | null;
+
+  @Field({ description: 'dailyCounter (summed over the local day), recount (counted for the day), gauge (latest value) or derived' })
+  kind: string;
+
+  @Field(() => Float, { nullable: true, description: 'null for a gauge no point of which serves the hub or area' })
+  value: number | null;
+
+  @Field({ description: 'Its department is down: the value is the last known' })
+  stale: boolean;
+}
+
+/** What the live types carry for the fields departments add by name (footfallToday, …). */
+interface WithValues {
+  /** Every metric's value, by name: not a field itself. */
+  values: MetricValues;
+}
+
+@ObjectType({ description: "A hub's metrics for the current Asia/Shanghai day" })
+export class HubLiveMetrics implements WithValues {
   @Field(() => ID)
   hubId: string;
 
-  @Field(() => Int, { description: 'People inside now: entered − exited since local midnight, never below zero' })
-  occupancy: number;
-
-  @Field(() => CrowdLevel)
-  crowdLevel: CrowdLevel;
-
-  @Field(() => Int, { description: 'People who came in today' })
-  footfallToday: number;
-
-  @Field(() => Int, { description: 'Activities starting today, not cancelled' })
-  activitiesToday: number;
-
-  @Field(() => Int, { description: 'Meals served at its canteen today (0 without a canteen or a health department)' })
-  mealsToday: number;
+  @Field(() => [LiveMetric], { description: 'Every metric the departments declare' })
+  metrics: LiveMetric[];
 
   @Field()
   updatedAt: Date;
+
+  values: MetricValues;
 }
 
 @ObjectType()
-export class StreetMetrics {
+export class StreetMetrics implements WithValues {
   @Field({ description: 'The street or town (街道/镇)' })
   street: string;
 
   @Field(() => Int)
   hubs: number;
 
-  @Field(() => Int)
-  occupancy: number;
+  @Field(() => [LiveMetric], { description: 'Every metric the departments declare, totalled as each declares' })
+  metrics: LiveMetric[];
 
-  @Field(() => Int)
-  footfallToday: number;
-
-  @Field(() => Int)
-  activitiesToday: number;
-
-  @Field(() => Int)
-  mealsToday: number;
+  values: MetricValues;
 }
 
 @ObjectType({ description: "A district's hubs together, today, with a line per street" })
-export class DistrictOverview {
+export class DistrictOverview implements WithValues {
   @Field({ description: 'The district; 全部 when every district was asked for' })
   district: string;
 
   @Field(() => Int)
   hubs: number;
 
-  @Field(() => Int)
-  occupancy: number;
-
-  @Field(() => Int)
-  footfallToday: number;
-
-  @Field(() => Int)
-  activitiesToday: number;
-
-  @Field(() => Int)
-  mealsToday: number;
+  @Field(() => [LiveMetric], { description: 'Every metric the departments declare, totalled as each declares: counters sum their hubs, a gauge counts each of its points once' })
+  metrics: LiveMetric[];
 
   @Field(() => [StreetMetrics])
   byStreet: StreetMetrics[];
 
   @Field()
   updatedAt: Date;
+
+  values: MetricValues;
 }
 
-@ObjectType({ description: 'One bucket of a hub’s footfall series' })
-export class FootfallPoint {
+@ObjectType({ description: 'One bucket of a metric’s series' })
+export class MetricPoint {
   @Field({ description: 'Where the bucket starts' })
   at: Date;
 
-  @Field(() => Int)
-  entered: number;
-
-  @Field(() => Int)
-  exited: number;
-
-  @Field(() => Int)
-  meals: number;
+  @Field(() => Float, { nullable: true, description: 'A counter’s sum over the bucket; a gauge’s last value in it (null before its first)' })
+  value: number | null;
 }
 
 export enum DepartmentState {

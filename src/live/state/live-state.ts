@@ -1,55 +1,59 @@
-import type { RollupRow } from '../../core/departments/change-feed';
+import type { AppendedRow, GaugePoint } from '../../core/departments/change-feed';
+import type { HubInfo } from '../../core/hubs/hub-directory';
 import { addDays, localDateOf, startOfLocalDate } from '../../core/time/local-time';
-import { crowdLevelOf, type CrowdLevel } from './crowd-level';
-import type { HubInfo } from './hub-directory';
-import type { CounterName, MetricPatch } from './metric-patch';
+import type { MetricCatalog } from '../metrics/metric-catalog';
+import type { CountPatch, GaugePatch } from './metric-patch';
+
+/** Every declared metric of one hub, or of an area: by name; a gauge no point serves is absent. */
+export type MetricValues = ReadonlyMap<string, number>;
 
 export interface HubLiveValues {
   hubId: number;
-  occupancy: number;
-  crowdLevel: CrowdLevel;
-  footfallToday: number;
-  activitiesToday: number;
-  mealsToday: number;
+  values: MetricValues;
   updatedAt: Date;
 }
 
-export interface StreetValues {
-  street: string;
+export interface AreaValues {
   hubs: number;
-  occupancy: number;
-  footfallToday: number;
-  activitiesToday: number;
-  mealsToday: number;
-}
-
-export interface DistrictValues extends Omit<StreetValues, 'street'> {
-  district: string;
-  byStreet: StreetValues[];
+  values: MetricValues;
   updatedAt: Date;
 }
 
-interface Counters {
-  entered: number;
-  exited: number;
-  meals: number;
-  activities: number;
+export interface StreetValues extends AreaValues {
+  street: string;
+}
+
+export interface DistrictValues extends AreaValues {
+  /** null: every hub. */
+  district: string | null;
+  byStreet: StreetValues[];
+}
+
+interface HubCounts {
+  /** Daily counters and recounts, for the current local day. */
+  values: Map<string, number>;
   updatedAt: Date;
 }
 
 export type ChangeListener = (hubIds: readonly number[]) => void;
 
 /**
- * Every hub's counters for the current Asia/Shanghai day, in memory. Fed by the change feeds on
- * the instance that holds them, and by their patches on the others; read by queries and pushes.
+ * Every hub's metrics in memory: the day's counts (reset at local midnight) and the gauges'
+ * points (kept). Fed by the change feeds on the instance that holds them, and by their patches on
+ * the others; read by queries and pushes. Generic: it knows the metrics only by their declaration.
  */
 export class LiveState {
   private readonly hubs = new Map<number, HubInfo>();
-  private readonly counters = new Map<number, Counters>();
+  private readonly counts = new Map<number, HubCounts>();
+  /** metric -> point key -> point. */
+  private readonly gauges = new Map<string, Map<string, GaugePoint>>();
+  /** metric -> hub -> the sum of the points serving it, kept as points change. */
+  private readonly gaugeByHub = new Map<string, Map<number, number>>();
   private readonly listeners = new Set<ChangeListener>();
   private day: string;
 
   constructor(
+    readonly catalog: MetricCatalog,
     hubs: readonly HubInfo[],
     private readonly clock: () => Date = () => new Date(),
   ) {
@@ -64,7 +68,7 @@ export class LiveState {
   setHubs(hubs: readonly HubInfo[]): void {
     for (const hub of hubs) {
       this.hubs.set(hub.id, hub);
-      if (!this.counters.has(hub.id)) this.counters.set(hub.id, emptyCounters(this.clock()));
+      this.countsOf(hub.id, this.clock());
     }
   }
 
@@ -80,6 +84,10 @@ export class LiveState {
     return this.hubs.has(hubId);
   }
 
+  hub(hubId: number): HubInfo | undefined {
+    return this.hubs.get(hubId);
+  }
+
   districts(): string[] {
     return [...new Set([...this.hubs.values()].map((h) => h.district))];
   }
@@ -93,19 +101,19 @@ export class LiveState {
     return () => this.listeners.delete(listener);
   }
 
-  /** Starts a new local day when the clock has passed midnight: today's counters start from zero. Returns true if it did. */
+  /** Starts a new local day when the clock has passed midnight: the day's counts start from zero (gauges keep). Returns true if it did. */
   rollOver(): boolean {
     const day = localDateOf(this.clock());
     if (day === this.day) return false;
     this.day = day;
     const now = this.clock();
-    for (const id of this.counters.keys()) this.counters.set(id, emptyCounters(now));
+    for (const id of this.counts.keys()) this.counts.set(id, { values: new Map(), updatedAt: now });
     this.notify(this.hubIds());
     return true;
   }
 
   /** Adds rows a feed has just committed to its rollups; rows of another day only moved the rollups. */
-  addRows(rows: readonly RollupRow[]): number[] {
+  addRows(rows: readonly AppendedRow[]): number[] {
     this.rollOver();
     const now = this.clock();
     const changed = new Set<number>();
@@ -115,10 +123,8 @@ export class LiveState {
     for (const row of rows) {
       const at = row.at.getTime();
       if (at < from || at >= to) continue;
-      const c = this.countersOf(row.hubId, now);
-      c.entered += row.entered;
-      c.exited += row.exited;
-      c.meals += row.meals;
+      const c = this.countsOf(row.hubId, now);
+      for (const name in row.values) c.values.set(name, (c.values.get(name) ?? 0) + row.values[name]);
       c.updatedAt = now;
       changed.add(row.hubId);
     }
@@ -126,23 +132,23 @@ export class LiveState {
   }
 
   /**
-   * Sets one or more counters of hubs for `day` (a rebuild from the rollups, or a recount).
-   * Hubs not in `values` get zero when `complete` (a full rebuild).
+   * Sets counts of hubs for `day` (a rebuild from the rollups, or a recount). Hubs not in
+   * `values` get zero when `complete` (a full rebuild).
    */
-  setCounters(day: string, names: readonly CounterName[], values: ReadonlyMap<number, Partial<Record<CounterName, number>>>, complete: boolean): number[] {
+  setCounts(day: string, names: readonly string[], values: ReadonlyMap<number, Readonly<Record<string, number>>>, complete: boolean): number[] {
     this.rollOver();
     if (day !== this.day) return [];
     const now = this.clock();
     const changed: number[] = [];
-    const ids = complete ? new Set([...this.counters.keys(), ...values.keys()]) : new Set(values.keys());
+    const ids = complete ? new Set([...this.counts.keys(), ...values.keys()]) : new Set(values.keys());
     for (const id of ids) {
-      const c = this.countersOf(id, now);
+      const c = this.countsOf(id, now);
       const v = values.get(id) ?? {};
       let moved = false;
       for (const name of names) {
         const next = v[name] ?? 0;
-        if (c[name] !== next) {
-          c[name] = next;
+        if ((c.values.get(name) ?? 0) !== next) {
+          c.values.set(name, next);
           moved = true;
         }
       }
@@ -154,18 +160,45 @@ export class LiveState {
     return this.notify(changed);
   }
 
-  /** Applies patches from the holder of a feed on another instance; only hubs whose counters moved are reported. */
-  applyPatches(patches: readonly MetricPatch[]): number[] {
+  /** Sets points of a gauge; `complete`: these are all its points (a rebuild). Returns the hubs whose value moved. */
+  setPoints(metric: string, points: readonly GaugePoint[], complete: boolean, at = this.clock()): number[] {
+    const known = this.gauges.get(metric) ?? new Map<string, GaugePoint>();
+    this.gauges.set(metric, known);
+    const touched = new Set<number>();
+    const next = complete ? new Map<string, GaugePoint>() : known;
+    if (complete) for (const point of known.values()) point.hubIds.forEach((id) => touched.add(id));
+    for (const point of points) {
+      known.get(point.key)?.hubIds.forEach((id) => touched.add(id));
+      point.hubIds.forEach((id) => touched.add(id));
+      next.set(point.key, point);
+    }
+    if (complete) this.gauges.set(metric, next);
+    const sums = this.gaugeByHub.get(metric) ?? new Map<number, number>();
+    this.gaugeByHub.set(metric, sums);
+    const before = new Map([...touched].map((id) => [id, sums.get(id)]));
+    for (const id of touched) sums.delete(id);
+    for (const point of this.gauges.get(metric)!.values()) {
+      for (const id of point.hubIds) if (touched.has(id)) sums.set(id, (sums.get(id) ?? 0) + point.value);
+    }
+    const changed = [...touched].filter((id) => before.get(id) !== sums.get(id));
+    for (const id of changed) {
+      const c = this.countsOf(id, at);
+      if (c.updatedAt < at) c.updatedAt = at;
+    }
+    return this.notify(changed);
+  }
+
+  /** Applies day counts from the holder of a feed on another instance; only hubs whose counts moved are reported. */
+  applyCountPatches(patches: readonly CountPatch[]): number[] {
     this.rollOver();
     const changed: number[] = [];
     for (const p of patches) {
       if (p.day !== this.day) continue;
-      const c = this.countersOf(p.hubId, new Date(p.at));
+      const c = this.countsOf(p.hubId, new Date(p.at));
       let moved = false;
-      for (const name of ['entered', 'exited', 'meals', 'activities'] as const) {
-        const value = p[name];
-        if (value !== undefined && c[name] !== value) {
-          c[name] = value;
+      for (const name in p.values) {
+        if (c.values.get(name) !== p.values[name]) {
+          c.values.set(name, p.values[name]);
           moved = true;
         }
       }
@@ -176,68 +209,90 @@ export class LiveState {
     return this.notify(changed);
   }
 
-  /** Absolute values of the given counters, for the patches other instances apply. */
-  patchesOf(hubIds: readonly number[], names: readonly CounterName[]): MetricPatch[] {
+  applyGaugePatch(patch: GaugePatch): number[] {
+    return this.setPoints(patch.metric, patch.points, patch.complete, new Date(patch.at));
+  }
+
+  /** Absolute day counts of the given metrics, for the patches other instances apply. */
+  countPatchesOf(hubIds: readonly number[], names: readonly string[]): CountPatch[] {
     return hubIds.map((hubId) => {
-      const c = this.countersOf(hubId, this.clock());
-      const patch: MetricPatch = { hubId, day: this.day, at: c.updatedAt.getTime() };
-      for (const name of names) patch[name] = c[name];
-      return patch;
+      const c = this.countsOf(hubId, this.clock());
+      const values: Record<string, number> = {};
+      for (const name of names) values[name] = c.values.get(name) ?? 0;
+      return { hubId, day: this.day, values, at: c.updatedAt.getTime() };
     });
   }
 
-  metrics(hubId: number): HubLiveValues {
+  /** Every point of a gauge, for another instance to take as complete. */
+  gaugePatchOf(metric: string): GaugePatch {
+    return { metric, points: [...(this.gauges.get(metric)?.values() ?? [])], complete: true, at: this.clock().getTime() };
+  }
+
+  hubValues(hubId: number): HubLiveValues {
     this.rollOver();
-    const c = this.counters.get(hubId) ?? emptyCounters(this.clock());
-    // Counters miss people who left through an uncounted door, or came in before midnight.
-    const occupancy = Math.max(0, c.entered - c.exited);
-    return {
-      hubId,
-      occupancy,
-      crowdLevel: crowdLevelOf(occupancy, this.hubs.get(hubId)?.capacity ?? null),
-      footfallToday: c.entered,
-      activitiesToday: c.activities,
-      mealsToday: c.meals,
-      updatedAt: c.updatedAt,
-    };
+    const c = this.counts.get(hubId) ?? { values: new Map<string, number>(), updatedAt: this.clock() };
+    const values = new Map<string, number>();
+    for (const metric of this.catalog.metrics) {
+      if (metric.kind === 'gauge') {
+        const sum = this.gaugeByHub.get(metric.name)?.get(hubId);
+        if (sum !== undefined) values.set(metric.name, sum);
+      } else if (metric.kind !== 'derived') values.set(metric.name, c.values.get(metric.name) ?? 0);
+    }
+    this.derive(values);
+    return { hubId, values, updatedAt: c.updatedAt };
   }
 
   /** Totals of a district's hubs (every hub when `district` is null), with a line per street. */
   overview(district: string | null): DistrictValues {
     this.rollOver();
-    const streets = new Map<string, StreetValues>();
-    let updatedAt = new Date(0);
-    for (const hub of this.hubs.values()) {
-      if (district !== null && hub.district !== district) continue;
-      const m = this.metrics(hub.id);
-      if (m.updatedAt > updatedAt) updatedAt = m.updatedAt;
-      const street = streets.get(hub.street) ?? { street: hub.street, hubs: 0, occupancy: 0, footfallToday: 0, activitiesToday: 0, mealsToday: 0 };
-      street.hubs++;
-      street.occupancy += m.occupancy;
-      street.footfallToday += m.footfallToday;
-      street.activitiesToday += m.activitiesToday;
-      street.mealsToday += m.mealsToday;
-      streets.set(hub.street, street);
-    }
-    const byStreet = [...streets.values()].sort((a, b) => a.street.localeCompare(b.street, 'zh-CN'));
-    const sum = (key: keyof Omit<StreetValues, 'street'>) => byStreet.reduce((n, s) => n + s[key], 0);
-    return {
-      district: district ?? '',
-      hubs: sum('hubs'),
-      occupancy: sum('occupancy'),
-      footfallToday: sum('footfallToday'),
-      activitiesToday: sum('activitiesToday'),
-      mealsToday: sum('mealsToday'),
-      byStreet,
-      updatedAt: updatedAt.getTime() === 0 ? this.clock() : updatedAt,
+    const streets = new Map<string, { hubs: number; values: Map<string, number>; updatedAt: Date }>();
+    const all = { hubs: 0, values: new Map<string, number>(), updatedAt: new Date(0) };
+    const add = (area: typeof all, values: MetricValues, updatedAt: Date) => {
+      area.hubs++;
+      for (const [name, value] of values) area.values.set(name, (area.values.get(name) ?? 0) + value);
+      if (updatedAt > area.updatedAt) area.updatedAt = updatedAt;
     };
+    const inArea = (hub: HubInfo | undefined) => hub !== undefined && (district === null || hub.district === district);
+    for (const hub of this.hubs.values()) {
+      if (!inArea(hub)) continue;
+      const { values, updatedAt } = this.hubValues(hub.id);
+      // Gauges are totalled from their points below: a point serving two hubs counts once.
+      const summed = new Map([...values].filter(([name]) => this.catalog.find(name)?.kind !== 'gauge'));
+      const street = streets.get(hub.street) ?? { hubs: 0, values: new Map<string, number>(), updatedAt: new Date(0) };
+      streets.set(hub.street, street);
+      add(street, summed, updatedAt);
+      add(all, summed, updatedAt);
+    }
+    for (const [metric, points] of this.gauges) {
+      for (const point of points.values()) {
+        const served = point.hubIds.map((id) => this.hubs.get(id)).filter(inArea) as HubInfo[];
+        if (served.length === 0) continue;
+        all.values.set(metric, (all.values.get(metric) ?? 0) + point.value);
+        for (const street of new Set(served.map((h) => h.street))) {
+          const line = streets.get(street)!;
+          line.values.set(metric, (line.values.get(metric) ?? 0) + point.value);
+        }
+      }
+    }
+    const byStreet = [...streets].map(([street, s]) => ({ street, ...s })).sort((a, b) => a.street.localeCompare(b.street, 'zh-CN'));
+    return { district, ...all, updatedAt: all.updatedAt.getTime() === 0 ? this.clock() : all.updatedAt, byStreet };
   }
 
-  private countersOf(hubId: number, now: Date): Counters {
-    let c = this.counters.get(hubId);
+  /** Adds the derived metrics, from the values of their inputs. */
+  private derive(values: Map<string, number>): void {
+    for (const metric of this.catalog.metrics) {
+      if (metric.kind !== 'derived') continue;
+      const inputs: Record<string, number> = {};
+      for (const name of metric.from) inputs[name] = values.get(name) ?? 0;
+      values.set(metric.name, metric.compute(inputs));
+    }
+  }
+
+  private countsOf(hubId: number, now: Date): HubCounts {
+    let c = this.counts.get(hubId);
     if (!c) {
-      c = emptyCounters(now);
-      this.counters.set(hubId, c);
+      c = { values: new Map(), updatedAt: now };
+      this.counts.set(hubId, c);
     }
     return c;
   }
@@ -246,8 +301,4 @@ export class LiveState {
     if (hubIds.length > 0) for (const listener of this.listeners) listener(hubIds);
     return hubIds;
   }
-}
-
-function emptyCounters(now: Date): Counters {
-  return { entered: 0, exited: 0, meals: 0, activities: 0, updatedAt: now };
 }

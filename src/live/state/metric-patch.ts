@@ -1,17 +1,23 @@
+import type { GaugePoint } from '../../core/departments/change-feed';
+
 /**
- * A hub's counters as one feed holder knows them, absolute (not deltas): applying one twice, or
- * one lost and the next received, leaves every instance right.
+ * A hub's day counts (daily counters and recounts) as one feed holder knows them, absolute (not
+ * deltas): applying one twice, or one lost and the next received, leaves every instance right.
  */
-export interface MetricPatch {
+export interface CountPatch {
   hubId: number;
   /** The local day the counts are for, `YYYY-MM-DD`. */
   day: string;
-  entered?: number;
-  exited?: number;
-  meals?: number;
-  activities?: number;
+  /** By metric name. */
+  values: Record<string, number>;
   /** Epoch ms of the change. */
   at: number;
 }
 
-export type CounterName = 'entered' | 'exited' | 'meals' | 'activities';
+/** Points of a gauge as its feed's holder knows them; `complete`: every point (a rebuild), the others are gone. */
+export interface GaugePatch {
+  metric: string;
+  points: GaugePoint[];
+  complete: boolean;
+  at: number;
+}

@@ -24,4 +24,4 @@ export function waitForConnection(page: Page, kind: 'live' | 'lost' | 'refused',
   return page.locator(`body[data-connection="${kind}"]`).waitFor({ state: 'attached', timeout: timeoutMs });
 }
 
-export const FOOTFALL_TODAY = '[data-kpi="footfallToday"]';
+export const FOOTFALL_TODAY = '[data-kpi="footfall"]';

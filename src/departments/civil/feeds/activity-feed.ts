@@ -1,18 +1,19 @@
 import type { DataSource } from 'typeorm';
-import type { CountFeed } from '../../../core/departments/change-feed';
+import type { RecountFeed } from '../../../core/departments/change-feed';
 import { ActivityStatus } from '../activities/activity-status';
 import { Activity } from '../activities/activity.entity';
+import { ACTIVITIES } from '../live/civil-metrics';
 
 export const ACTIVITY_FEED = 'civil.activity';
 
 const activities = (source: DataSource) => source.getRepository(Activity).createQueryBuilder('a');
 
 /** Activities added, moved or cancelled: `activitiesToday` counts those starting on the local day, not cancelled. */
-export const activityFeed: CountFeed = {
-  kind: 'count',
+export const activityFeed: RecountFeed = {
+  kind: 'recount',
   name: ACTIVITY_FEED,
   source: 'civil',
-  metric: 'activities',
+  metric: ACTIVITIES,
   async readChangedSince(source, after, limit) {
     const rows = await activities(source)
       .select(['a.id', 'a.hubId', 'a.updatedAt'])

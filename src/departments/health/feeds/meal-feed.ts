@@ -1,12 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { idRangesCondition } from '../../../core/data-sources/id-ranges';
-import type { AppendFeed, RollupRow } from '../../../core/departments/change-feed';
+import type { AppendFeed, AppendedRow } from '../../../core/departments/change-feed';
 import { CanteenMeal } from '../meals/canteen-meal.entity';
+import { MEALS } from '../live/health-metrics';
 
 export const MEAL_FEED = 'health.canteen_meal';
 
-function toRow(m: CanteenMeal): RollupRow {
-  return { id: m.id, hubId: m.hubId, at: m.servedAt, entered: 0, exited: 0, meals: 1 };
+function toRow(m: CanteenMeal): AppendedRow {
+  return { id: m.id, hubId: m.hubId, at: m.servedAt, values: { [MEALS]: 1 } };
 }
 
 // Only what the counts need: the resident never leaves the health source.
@@ -15,7 +16,7 @@ const meals = (source: DataSource) => source.getRepository(CanteenMeal).createQu
 /** Meals served, appended by the canteen tills. */
 export const mealFeed: AppendFeed = {
   kind: 'append',
-  counts: ['meals'],
+  metrics: [MEALS],
   name: MEAL_FEED,
   source: 'health',
   async readAfter(source, afterId, limit) {

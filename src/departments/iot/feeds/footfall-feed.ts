@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { idRangesCondition } from '../../../core/data-sources/id-ranges';
-import type { AppendFeed, RollupRow } from '../../../core/departments/change-feed';
+import type { AppendFeed, AppendedRow } from '../../../core/departments/change-feed';
 import { FootfallReading } from '../footfall/footfall-reading.entity';
 import { IOT } from '../iot-source';
+import { EXITS, FOOTFALL } from '../live/iot-metrics';
 
 export const FOOTFALL_FEED = 'iot.footfall_reading';
 
-function toRow(r: FootfallReading): RollupRow {
-  return { id: r.id, hubId: r.hubId, at: r.at, entered: r.entered, exited: r.exited, meals: 0 };
+function toRow(r: FootfallReading): AppendedRow {
+  return { id: r.id, hubId: r.hubId, at: r.at, values: { [FOOTFALL]: r.entered, [EXITS]: r.exited } };
 }
 
 const readings = (source: DataSource) => source.getRepository(FootfallReading).createQueryBuilder('r');
@@ -15,7 +16,7 @@ const readings = (source: DataSource) => source.getRepository(FootfallReading).c
 /** Door-counter readings, appended by the counters or `recordFootfall`. */
 export const footfallFeed: AppendFeed = {
   kind: 'append',
-  counts: ['entered', 'exited'],
+  metrics: [FOOTFALL, EXITS],
   name: FOOTFALL_FEED,
   source: IOT,
   async readAfter(source, afterId, limit) {

@@ -1,28 +1,28 @@
 import type { DataSource } from 'typeorm';
-import type { CountFeed } from '../../core/departments/change-feed';
+import type { RecountFeed } from '../../core/departments/change-feed';
 import { CursorMovedError, saveCursor, type CursorState } from './cursor-store';
 import { serialTransaction } from '../../core/data-sources/serial-transaction';
 
-export interface CountPassResult {
+export interface RecountPassResult {
   /** Hubs whose rows changed: their count for the day is taken again. */
   hubIds: number[];
   caughtUp: boolean;
   cursor: CursorState;
 }
 
-const EPOCH = new Date(0);
+export const EPOCH = new Date(0);
 
 /**
  * One batch of a feed over rows that change: read past the (updated_at, id) cursor and save it.
  * The counts themselves are recounted by the caller, so reading a change twice is harmless.
  */
-export async function runCountPass(
-  feed: CountFeed,
+export async function runRecountPass(
+  feed: RecountFeed,
   department: DataSource,
   hub: DataSource,
   cursor: CursorState,
   options: { batchSize: number; now: () => Date },
-): Promise<CountPassResult> {
+): Promise<RecountPassResult> {
   const changed = await feed.readChangedSince(department, { time: cursor.cursorTime ?? EPOCH, id: cursor.watermark }, options.batchSize);
   const caughtUp = changed.length < options.batchSize;
   if (changed.length === 0) return { hubIds: [], caughtUp, cursor };

@@ -9,3 +9,9 @@ export enum RankBy {
 }
 
 registerEnumType(RankBy, { name: 'RankBy' });
+
+/** The declared metric each ranking reads (declared by iot and health; a ranking by a metric no department declares is all zeros). */
+export const RANKED_METRIC: Record<RankBy, string> = {
+  [RankBy.FOOTFALL]: 'footfall',
+  [RankBy.MEALS]: 'meals',
+};

@@ -1,14 +1,15 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { HUB_SOURCE } from '../../config';
-import { Access } from '../../core/auth/access';
-import type { HubContext } from '../../core/graphql/hub-context';
-import { checkPageSize } from '../../core/pagination/page-size';
-import { CIVIL, Hub } from '../../departments/civil';
-import { rollupTotals } from '../feeds/rollup-reader';
+import { HUB_SOURCE } from '../../../core/data-sources/hub-source-name';
+import { Access } from '../../../core/auth/access';
+import type { HubContext } from '../../../core/graphql/hub-context';
+import { checkPageSize } from '../../../core/pagination/page-size';
+import { Hub } from '../hubs/hub.entity';
+import { CIVIL } from '../civil-source';
+import { rollupTotals } from '../../../live/feeds/rollup-reader';
 import { ColdHubsArgs } from './cold-hubs.args';
 import { HubRankingArgs } from './hub-ranking.args';
 import { coldHubs, rankHubs, type HubTotal } from './hub-review';
-import { RankBy } from './rank-by';
+import { RANKED_METRIC, RankBy } from './rank-by';
 import { ColdHub, HubRank } from './review-types';
 
 /**
@@ -22,7 +23,7 @@ export class HubReviewResolver {
   async hubRanking(@Args() { by, from, to, street, first }: HubRankingArgs, @Ctx() context: HubContext): Promise<HubRank[]> {
     const size = checkPageSize(first ?? 20);
     const hubs = await hubsOf(context, street ?? undefined);
-    const totals = await periodTotals(context, hubs, from, to, by);
+    const totals = await periodTotals(context, hubs, from, to, RANKED_METRIC[by]);
     const byId = new Map(hubs.map((hub) => [hub.id, hub]));
     return rankHubs(totals)
       .slice(0, size)
@@ -34,7 +35,7 @@ export class HubReviewResolver {
   async coldHubs(@Args() { from, to, threshold }: ColdHubsArgs, @Ctx() context: HubContext): Promise<ColdHub[]> {
     const hubs = await hubsOf(context);
     const byId = new Map(hubs.map((hub) => [hub.id, hub]));
-    return coldHubs(await periodTotals(context, hubs, from, to, RankBy.FOOTFALL), threshold ?? 0.5).map((cold) => ({
+    return coldHubs(await periodTotals(context, hubs, from, to, RANKED_METRIC[RankBy.FOOTFALL]), threshold ?? 0.5).map((cold) => ({
       hub: byId.get(cold.id)!,
       footfall: cold.value,
       footfallPerCapacity: cold.perCapacity,
@@ -47,10 +48,8 @@ function hubsOf(context: HubContext, street?: string): Promise<Hub[]> {
   return context.services.sources.get(CIVIL).getRepository(Hub).find({ where: street ? { street } : {}, order: { id: 'ASC' } });
 }
 
-async function periodTotals(context: HubContext, hubs: readonly Hub[], from: Date, to: Date, by: RankBy): Promise<HubTotal[]> {
-  const sums = await rollupTotals(context.services.sources.get(HUB_SOURCE), from, to);
-  return hubs.map((hub) => {
-    const sum = sums.get(hub.id);
-    return { id: hub.id, capacity: hub.capacity, value: sum ? (by === RankBy.MEALS ? sum.meals : sum.entered) : 0 };
-  });
+/** Each hub's total of a declared metric over the period, from its rollups. */
+async function periodTotals(context: HubContext, hubs: readonly Hub[], from: Date, to: Date, metric: string): Promise<HubTotal[]> {
+  const sums = await rollupTotals(context.services.sources.get(HUB_SOURCE), [metric], from, to);
+  return hubs.map((hub) => ({ id: hub.id, capacity: hub.capacity, value: sums.get(hub.id)?.[metric] ?? 0 }));
 }

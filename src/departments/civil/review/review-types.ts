@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Hub } from '../../departments/civil';
+import { Hub } from '../hubs/hub.entity';
 
 @ObjectType({ description: 'A hub’s place in a ranking (1 = most); equal values share a rank' })
 export class HubRank {

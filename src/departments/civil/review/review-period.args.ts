@@ -1,5 +1,5 @@
 import { ArgsType, Field } from 'type-graphql';
-import { EndsAfter } from '../../core/time/ends-after.validator';
+import { EndsAfter } from '../../../core/time/ends-after.validator';
 
 /** The period a review looks at: [from, to), at most a year. */
 @ArgsType()
