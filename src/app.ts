@@ -49,7 +49,7 @@ export interface StartOptions {
 }
 
 /** config -> data sources (migrated, seeded when empty) -> schema -> HTTP and WebSocket server. */
-export async function startHub(config: HubConfig, { modules, logger = createLogger(config.logLevel) }: StartOptions): Promise<RunningHub> {
+export async function startHub(config: HubConfig, { modules, logger = createLogger(config.logLevel, undefined, { pretty: config.nodeEnv === 'development' }) }: StartOptions): Promise<RunningHub> {
   const sources = new SourceRegistry(config.sources, sourceDefinitions(modules));
   await sources.open({ migrate: true });
   let engine: PubSubEngine | undefined;

@@ -19,7 +19,7 @@ runCli('simulate', async () => {
   const config = loadConfig(process.env, departments.map((d) => d.name));
   const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
   await sources.open({ migrate: true });
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, { pretty: config.nodeEnv === 'development' });
   const hubs = await loadHubDirectory(sources.get(CIVIL));
   if (hubs.length === 0) throw new Error('there are no hubs to simulate: run `npm run seed` first');
   const driver = new SimulationDriver(departments, sources, () => hubs, logger);
