@@ -28,6 +28,8 @@ import { ideRoutes } from './server/ide/ide-routes';
 import { screenRoute } from './server/screen/screen-routes';
 import { listen } from './server/hub-server';
 import { operationLimits } from './server/limits/operation-limits';
+import { HubMetrics } from './server/metrics/hub-metrics';
+import { listenForMetrics, type MetricsServer } from './server/metrics/metrics-server';
 import { createRateLimiter } from './server/rate-limit/request-rate-limiter';
 import { API_KEY_REVOKED_TOPIC, listenForRevocations } from './server/revocation-listener';
 
@@ -37,6 +39,8 @@ export interface RunningHub {
   /** http://host:port */
   origin: string;
   port: number;
+  /** The port of /metrics: METRICS_PORT, or the main port. */
+  metricsPort: number;
   services: HubServices;
   credentials: CredentialResolver;
   logger: Logger;
@@ -54,6 +58,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
   await sources.open({ migrate: true });
   let engine: PubSubEngine | undefined;
   let live: RunningLive | undefined;
+  let metricsServer: MetricsServer | undefined;
   try {
     // Before the seed: a Redis that does not answer stops the start at once.
     engine = config.redisUrl ? await redisEngine(config.redisUrl, config.live.redisPrefix, logger) : inProcessEngine();
@@ -90,6 +95,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     const admission = new CallerAdmission(credentials, rateLimiter, logger, config.limits.rateLimit.proxyHops);
     const context = (viewer: Viewer) => createHubContext(services, viewer);
 
+    const metrics = new HubMetrics(config.metrics.token);
     const apollo = createApollo({
       schema,
       development,
@@ -97,6 +103,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       limits,
       maxBatchOperations: config.limits.maxBatchOperations,
       logger,
+      plugins: [metrics.graphqlPlugin],
     });
     await apollo.start();
 
@@ -108,8 +115,10 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       // A message on a socket is held to the same bound as an HTTP body.
       wsMaxPayloadBytes: config.limits.maxBodyBytes,
       logger,
+      observe: metrics.observeHttp,
       routes: [
         ...healthRoutes(sources),
+        ...(config.metrics.port === undefined ? [metrics.route] : []),
         ide.assets,
         screenRoute(GRAPHQL_PATH),
         graphqlHttpRoute(apollo, {
@@ -141,17 +150,22 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       sharing: live.fanOut,
     });
     // A revoked key's open sockets close at once, on every instance, not only at their next operation.
+    const { fanOut, service: liveService } = live;
+    metrics.watch(sources, { sockets: () => server.ws.clients.size, fanOut: () => fanOut.stats(), feeds: () => liveService.status() });
+    if (config.metrics.port !== undefined) metricsServer = await listenForMetrics(config.host, config.metrics.port, metrics.route, logger);
     const stopRevocations = listenForRevocations(services.pubSub, (clientId) => ws.closeSocketsOf(clientId, 'this API key has been revoked'));
 
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     return {
       origin: `http://${host}:${server.port}`,
       port: server.port,
+      metricsPort: metricsServer?.port ?? server.port,
       services,
       credentials,
       logger,
       async close() {
         await stopRevocations();
+        await metricsServer?.close();
         await server.close();
         await live?.stop();
         await ws.dispose();
@@ -161,6 +175,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       },
     };
   } catch (error) {
+    await metricsServer?.close();
     await live?.stop();
     await engine?.close();
     await sources.close();

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ConfigError } from './core/config-error';
 import { parseSourceUrl, sourceUrlVariable, type SourceConfig } from './core/data-sources/source-config';
-import { readChoice, readInt, readOnOff, readOptionalString, readSecret, readString, type Env } from './core/env-setting';
+import { readChoice, readInt, readOnOff, readOptionalInt, readOptionalString, readSecret, readString, type Env } from './core/env-setting';
 import { readRequestLimits, type RequestLimits } from './server/limits/request-limits';
 
 /** The hub's own source; the departments' sources are named after the departments. */
@@ -33,6 +33,15 @@ export interface HubConfig {
   introspection: boolean;
   /** Depth, cost, page size, body size, sockets, rate: see src/server/limits/request-limits.ts. */
   limits: RequestLimits;
+  /** GET /metrics (docs/operations.md). */
+  metrics: MetricsSettings;
+}
+
+export interface MetricsSettings {
+  /** METRICS_PORT: a port of its own for /metrics; unset, it is served on the main port. */
+  port?: number;
+  /** METRICS_TOKEN: the bearer token a scraper sends; unset, only loopback callers are answered. */
+  token?: string;
 }
 
 export interface LiveSettings {
@@ -98,5 +107,6 @@ export function loadConfig(env: Env, departmentSources: readonly string[]): HubC
     logLevel: readChoice(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'] as const, 'info'),
     introspection: readOnOff(env, 'INTROSPECTION', true),
     limits: readRequestLimits(env),
+    metrics: { port: readOptionalInt(env, 'METRICS_PORT', { min: 0, max: 65535 }), token: readSecret(env, 'METRICS_TOKEN', 16) },
   };
 }

@@ -14,6 +14,8 @@ export interface HubServerOptions {
   /** The largest WebSocket message; a bigger one closes the socket with 1009. */
   wsMaxPayloadBytes?: number;
   logger: Logger;
+  /** Told of each response: the path of the route that served it (undefined: none did) and its status. */
+  observe?: (route: string | undefined, status: number) => void;
 }
 
 export interface ListeningServer {
@@ -33,11 +35,12 @@ export async function listen(options: HubServerOptions): Promise<ListeningServer
 
   const http = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     inFlight++;
-    response.on('close', () => {
-      if (--inFlight === 0) drained?.();
-    });
     const url = new URL(request.url ?? '/', 'http://hub.local');
     const route = options.routes.find((r) => matches(r, url.pathname));
+    response.on('close', () => {
+      options.observe?.(route?.path, response.statusCode);
+      if (--inFlight === 0) drained?.();
+    });
     try {
       if (!route) return sendJson(response, 404, { error: `nothing is served at ${url.pathname}` });
       await route.handle(request, response, url);

@@ -47,8 +47,11 @@ export class SubscriptionFanOut<C extends object> {
     return context;
   }
 
-  stats(): { groups: number } {
-    return { groups: this.groups.size };
+  /** Subscriptions served through the groups now. */
+  private subscribers = 0;
+
+  stats(): { groups: number; subscribers: number } {
+    return { groups: this.groups.size, subscribers: this.subscribers };
   }
 
   async subscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
@@ -117,6 +120,8 @@ export class SubscriptionFanOut<C extends object> {
   private membership(group: OperationGroup, { socket, id }: Binding): AsyncGenerator<ExecutionResult> {
     let finish!: () => void;
     const finished = new Promise<void>((resolve) => (finish = resolve));
+    this.subscribers++;
+    void finished.then(() => this.subscribers--);
     const member = new Member(socket, id, () => finish());
     group.join(member);
     const done = async (): Promise<IteratorResult<ExecutionResult>> => {
