@@ -32,6 +32,7 @@ import { HubMetrics } from './server/metrics/hub-metrics';
 import { listenForMetrics, type MetricsServer } from './server/metrics/metrics-server';
 import { createRateLimiter } from './server/rate-limit/request-rate-limiter';
 import { API_KEY_REVOKED_TOPIC, listenForRevocations } from './server/revocation-listener';
+import { watchRevocations } from './server/revocation-watcher';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -153,7 +154,10 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     const { fanOut, service: liveService } = live;
     metrics.watch(sources, { sockets: () => server.ws.clients.size, fanOut: () => fanOut.stats(), feeds: () => liveService.status() });
     if (config.metrics.port !== undefined) metricsServer = await listenForMetrics(config.host, config.metrics.port, metrics.route, logger);
-    const stopRevocations = listenForRevocations(services.pubSub, (clientId) => ws.closeSocketsOf(clientId, 'this API key has been revoked'));
+    const closeSocketsOf = (clientId: number) => ws.closeSocketsOf(clientId, 'this API key has been revoked');
+    const stopRevocations = listenForRevocations(services.pubSub, closeSocketsOf);
+    // Revocations made elsewhere (the command line, an instance without Redis) are read from the hub source.
+    const stopWatchingRevocations = await watchRevocations(services.clients, closeSocketsOf, logger);
 
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     return {
@@ -165,6 +169,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       logger,
       async close() {
         await stopRevocations();
+        await stopWatchingRevocations();
         await metricsServer?.close();
         await server.close();
         await live?.stop();
