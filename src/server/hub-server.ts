@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '../core/logging/logger';
+import { reportClientProtocolErrors } from './client-protocol-errors';
 import { matches, type Route } from './route';
 import { sendJson } from './send';
 
@@ -57,7 +58,10 @@ export async function listen(options: HubServerOptions): Promise<ListeningServer
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
     }
-    ws.handleUpgrade(request, socket, head, (client) => ws.emit('connection', client, request));
+    ws.handleUpgrade(request, socket, head, (client) => {
+      reportClientProtocolErrors(client, request.socket.remoteAddress, options.logger);
+      ws.emit('connection', client, request);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
