@@ -105,6 +105,6 @@ describeEachDriver('npm run keys', (driver) => {
       const result = await keys(...args);
       expect({ args, code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({ args, code: 1, stdout: '', stderr: message });
     }
-    expect((await keys('frob')).stderr).toMatch(/^keys: command: unknown command "frob"\nusage:/);
+    expect(await keys('frob')).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^keys: unknown command "frob"\nusage:/) });
   });
 });
