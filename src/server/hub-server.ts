@@ -24,8 +24,9 @@ export interface ListeningServer {
   ws: WebSocketServer;
   port: number;
   /**
-   * Stops accepting, asks WebSocket clients to go (1001), lets in-flight requests finish (up to
-   * `graceMs`), then closes every connection. The ws server itself is closed by its owner.
+   * Stops accepting, asks WebSocket clients to go (1001), lets in-flight requests finish and the
+   * clients answer the close (up to `graceMs`), then closes every connection. The ws server
+   * itself is closed by its owner.
    */
   close(graceMs?: number): Promise<void>;
 }
@@ -76,13 +77,16 @@ export async function listen(options: HubServerOptions): Promise<ListeningServer
     http,
     ws,
     port: (http.address() as AddressInfo).port,
-    async close(graceMs = 10_000) {
+    // Half of the 10 s a stop may take: the feeds and the pools close after this.
+    async close(graceMs = 5_000) {
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
       http.closeIdleConnections();
-      for (const client of ws.clients) client.close(1001, 'server shutting down');
-      if (inFlight > 0) {
-        await Promise.race([new Promise<void>((resolve) => (drained = resolve)), delay(graceMs)]);
-      }
+      const sockets = [...ws.clients];
+      for (const client of sockets) client.close(1001, 'server shutting down');
+      // Cut off before the client answered, a socket would see 1006 instead of the 1001 sent.
+      const socketsClosed = Promise.all(sockets.map((client) => new Promise<void>((resolve) => (client.readyState === client.CLOSED ? resolve() : client.once('close', () => resolve())))));
+      const requestsDone = inFlight > 0 ? new Promise<void>((resolve) => (drained = resolve)) : Promise.resolve();
+      await Promise.race([Promise.all([requestsDone, socketsClosed]), delay(graceMs)]);
       http.closeAllConnections();
       for (const client of ws.clients) client.terminate();
       await closed;
