@@ -31,6 +31,7 @@ import { operationLimits } from './server/limits/operation-limits';
 import { HubMetrics } from './server/metrics/hub-metrics';
 import { listenForMetrics, type MetricsServer } from './server/metrics/metrics-server';
 import { createRateLimiter } from './server/rate-limit/request-rate-limiter';
+import { requestLogPlugin } from './server/request-log-plugin';
 import { API_KEY_REVOKED_TOPIC, listenForRevocations } from './server/revocation-listener';
 import { watchRevocations } from './server/revocation-watcher';
 
@@ -104,7 +105,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       limits,
       maxBatchOperations: config.limits.maxBatchOperations,
       logger,
-      plugins: [metrics.graphqlPlugin],
+      plugins: [metrics.graphqlPlugin, requestLogPlugin(logger)],
     });
     await apollo.start();
 

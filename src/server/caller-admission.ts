@@ -28,7 +28,7 @@ export class CallerAdmission {
       if (error instanceof HubError) {
         // Guessing keys costs from the address's own bucket, so a flood of them is cut short.
         await this.rateLimiter.consume(rateLimitSubject(ANONYMOUS, address), operations);
-        this.logger.info(`refused a credential from ${address ?? 'an unknown address'}: ${error.message}`);
+        this.logger.info(`refused a credential from ${address ?? 'an unknown address'}: ${error.message}`, { address, reason: error.message });
       }
       throw error;
     }

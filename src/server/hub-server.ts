@@ -47,7 +47,7 @@ export async function listen(options: HubServerOptions): Promise<ListeningServer
       if (!route) return sendJson(response, 404, { error: `nothing is served at ${url.pathname}` });
       await route.handle(request, response, url);
     } catch (error) {
-      options.logger.error(`${request.method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
+      options.logger.error(`${request.method} ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`, { method: request.method, path: url.pathname });
       if (!response.headersSent) sendJson(response, 500, { error: 'internal server error' });
       else response.destroy();
     }
