@@ -151,10 +151,10 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       development,
       sharing: live.fanOut,
     });
-    // A revoked key's open sockets close at once, on every instance, not only at their next operation.
     const { fanOut, service: liveService } = live;
     metrics.watch(sources, { sockets: () => server.ws.clients.size, fanOut: () => fanOut.stats(), feeds: () => liveService.status() });
     if (config.metrics.port !== undefined) metricsServer = await listenForMetrics(config.host, config.metrics.port, metrics.route, logger);
+    // A revoked key's open sockets close at once, on every instance, not only at their next operation.
     const closeSocketsOf = (clientId: number) => ws.closeSocketsOf(clientId, 'this API key has been revoked');
     const stopRevocations = listenForRevocations(services.pubSub, closeSocketsOf);
     // Revocations made elsewhere (the command line, an instance without Redis) are read from the hub source.

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     `  subscriptions  ${ws}${GRAPHQL_PATH}`,
     `  big screen     ${hub.origin}${SCREEN_PATH}?key=<a SCREEN key: npm run -s keys -- create --role SCREEN --name 大屏>`,
     `  health         ${hub.origin}/healthz  ${hub.origin}/readyz`,
+    `  metrics        ${hub.origin.replace(/:\d+$/, `:${hub.metricsPort}`)}/metrics`,
     ...Object.values(config.sources).map((s) => `  ${`${s.name} source`.padEnd(15)}${describeSource(s)}`),
   ];
   process.stdout.write(lines.join('\n') + '\n');
