@@ -10,24 +10,38 @@ export interface SeedOptions {
   progress?: SeedContext['progress'];
 }
 
+/** The departments that wrote rows, and those that found theirs already there. */
+export interface SeedOutcome {
+  seeded: string[];
+  skipped: string[];
+}
+
 /**
  * Seeds every department's demo rows. Each department skips what it has already seeded, so a
- * second run adds nothing.
+ * second run adds nothing. A department that wrote rows reported progress while it did.
  */
 export async function seedDepartments(
   sources: SourceRegistry,
   modules: readonly DepartmentModule[],
   options: SeedOptions,
-): Promise<void> {
+): Promise<SeedOutcome> {
   const district = options.scale === 'city' ? buildCityDistrict() : buildDemoDistrict();
   const now = options.now ?? new Date();
+  const outcome: SeedOutcome = { seeded: [], skipped: [] };
   for (const module of modules) {
-    await module.seed?.({
+    if (!module.seed) continue;
+    let wrote = false;
+    await module.seed({
       source: sources.get(module.name),
       district,
       now,
       random: seededRandom(seedFromName(module.name)),
-      progress: options.progress ?? (() => {}),
+      progress: (step, done, total) => {
+        wrote = true;
+        options.progress?.(step, done, total);
+      },
     });
+    (wrote ? outcome.seeded : outcome.skipped).push(module.name);
   }
+  return outcome;
 }

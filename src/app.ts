@@ -30,8 +30,13 @@ import { screenRoute } from './server/screen/screen-routes';
 import { listen } from './server/hub-server';
 import { operationLimits } from './server/limits/operation-limits';
 import { readRequestLimits, type RequestLimits } from './server/limits/request-limits';
+import { HubMetrics } from './server/metrics/hub-metrics';
+import { listenForMetrics, type MetricsServer } from './server/metrics/metrics-server';
+import { readMetricsSettings, type MetricsSettings } from './server/metrics/metrics-settings';
 import { createRateLimiter } from './server/rate-limit/request-rate-limiter';
+import { requestLogPlugin } from './server/request-log-plugin';
 import { API_KEY_REVOKED_TOPIC, listenForRevocations } from './server/revocation-listener';
+import { watchRevocations } from './server/revocation-watcher';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -39,6 +44,8 @@ export interface RunningHub {
   /** http://host:port */
   origin: string;
   port: number;
+  /** The port of /metrics: METRICS_PORT, or the main port. */
+  metricsPort: number;
   services: HubServices;
   credentials: CredentialResolver;
   logger: Logger;
@@ -49,6 +56,7 @@ export interface RunningHub {
 export interface PartSettings {
   live: LiveSettings;
   limits: RequestLimits;
+  metrics: MetricsSettings;
   departments: { key: ServiceKey<unknown>; value: unknown }[];
 }
 
@@ -57,6 +65,7 @@ export function readPartSettings(config: HubConfig, modules: readonly Department
   return {
     live: readLiveSettings(config.env),
     limits: readRequestLimits(config.env),
+    metrics: readMetricsSettings(config.env),
     departments: modules.flatMap((m) => (m.settings ? [{ key: m.settings.key, value: m.settings.read(config.env) }] : [])),
   };
 }
@@ -67,12 +76,13 @@ export interface StartOptions {
 }
 
 /** config -> data sources (migrated, seeded when empty) -> schema -> HTTP and WebSocket server. */
-export async function startHub(config: HubConfig, { modules, logger = createLogger(config.logLevel) }: StartOptions): Promise<RunningHub> {
+export async function startHub(config: HubConfig, { modules, logger = createLogger(config.logLevel, undefined, { pretty: config.nodeEnv === 'development' }) }: StartOptions): Promise<RunningHub> {
   const settings = readPartSettings(config, modules);
   const sources = new SourceRegistry(config.sources, sourceDefinitions(modules));
   await sources.open({ migrate: true });
   let engine: PubSubEngine | undefined;
   let live: RunningLive | undefined;
+  let metricsServer: MetricsServer | undefined;
   try {
     // Before the seed: a Redis that does not answer stops the start at once.
     engine = config.redisUrl ? await redisEngine(config.redisUrl, config.redisPrefix, logger) : inProcessEngine();
@@ -109,6 +119,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     const admission = new CallerAdmission(credentials, rateLimiter, logger, settings.limits.rateLimit.proxyHops);
     const context = (viewer: Viewer) => createHubContext(services, viewer);
 
+    const metrics = new HubMetrics(settings.metrics.token);
     const apollo = createApollo({
       schema,
       development,
@@ -116,6 +127,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       limits,
       maxBatchOperations: settings.limits.maxBatchOperations,
       logger,
+      plugins: [metrics.graphqlPlugin, requestLogPlugin(logger)],
     });
     await apollo.start();
 
@@ -127,8 +139,10 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       // A message on a socket is held to the same bound as an HTTP body.
       wsMaxPayloadBytes: settings.limits.maxBodyBytes,
       logger,
+      observe: metrics.observeHttp,
       routes: [
         ...healthRoutes(sources, () => live!.service.status()),
+        ...(settings.metrics.port === undefined ? [metrics.route] : []),
         ide.assets,
         screenRoute(GRAPHQL_PATH),
         graphqlHttpRoute(apollo, {
@@ -157,18 +171,27 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       development,
       sharing: live.fanOut,
     });
+    const { fanOut, service: liveService } = live;
+    metrics.watch(sources, { sockets: () => server.ws.clients.size, fanOut: () => fanOut.stats(), feeds: () => liveService.status() });
+    if (settings.metrics.port !== undefined) metricsServer = await listenForMetrics(config.host, settings.metrics.port, metrics.route, logger);
     // A revoked key's open sockets close at once, on every instance, not only at their next operation.
-    const stopRevocations = listenForRevocations(services.pubSub, (clientId) => ws.closeSocketsOf(clientId, 'this API key has been revoked'));
+    const closeSocketsOf = (clientId: number) => ws.closeSocketsOf(clientId, 'this API key has been revoked');
+    const stopRevocations = listenForRevocations(services.pubSub, closeSocketsOf);
+    // Revocations made elsewhere (the command line, an instance without Redis) are read from the hub source.
+    const stopWatchingRevocations = await watchRevocations(services.clients, closeSocketsOf, logger);
 
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     return {
       origin: `http://${host}:${server.port}`,
       port: server.port,
+      metricsPort: metricsServer?.port ?? server.port,
       services,
       credentials,
       logger,
       async close() {
         await stopRevocations();
+        await stopWatchingRevocations();
+        await metricsServer?.close();
         await server.close();
         await live?.stop();
         await ws.dispose();
@@ -178,6 +201,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       },
     };
   } catch (error) {
+    await metricsServer?.close();
     await live?.stop();
     await engine?.close();
     await sources.close();

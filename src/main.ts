@@ -7,6 +7,9 @@ import { SourceUnavailableError } from './core/data-sources/source-unavailable-e
 import { departments } from './departments';
 import { SCREEN_PATH } from './server/screen/screen-routes';
 
+/** A stop that takes longer than this ends the process anyway (exit 1). */
+const STOP_DEADLINE_MS = 9_500;
+
 /** Starts the hub from the environment; a bad setting or an unreachable source is one line and exit 1. */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, departments.map((d) => d.name));
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
     `  subscriptions  ${ws}${GRAPHQL_PATH}`,
     `  big screen     ${hub.origin}${SCREEN_PATH}?key=<a SCREEN key: npm run -s keys -- create --role SCREEN --name 大屏>`,
     `  health         ${hub.origin}/healthz  ${hub.origin}/readyz`,
+    `  metrics        ${hub.origin.replace(/:\d+$/, `:${hub.metricsPort}`)}/metrics`,
     ...Object.values(config.sources).map((s) => `  ${`${s.name} source`.padEnd(15)}${describeSource(s)}`),
   ];
   process.stdout.write(lines.join('\n') + '\n');
@@ -26,8 +30,20 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    const started = Date.now();
     hub.logger.info(`${signal}: stopping (finishing requests in flight)`);
-    await hub.close();
+    // Whatever hangs, the process is gone within 10 s of the signal, before a supervisor's SIGKILL.
+    setTimeout(() => {
+      hub.logger.error(`${signal}: not stopped after ${STOP_DEADLINE_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
+    try {
+      await hub.close();
+    } catch (error) {
+      hub.logger.error(`${signal}: stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+    hub.logger.info(`stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

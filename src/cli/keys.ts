@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { HUB_SOURCE, loadConfig } from '../config';
 import { AuditLog } from '../core/audit/audit-log';
 import { ApiClientStore } from '../core/auth/api-client-store';
@@ -8,7 +7,6 @@ import type { ApiClient } from '../core/auth/api-client.entity';
 import { ApiRole } from '../core/auth/api-role';
 import { ApiKeyIssuer } from '../core/auth/keys/api-key-issuer';
 import { ANONYMOUS, type Viewer } from '../core/auth/viewer';
-import { ConfigError } from '../core/config-error';
 import { SourceRegistry } from '../core/data-sources/source-registry';
 import { createHubContext } from '../core/graphql/create-context';
 import type { HubServices } from '../core/graphql/hub-context';
@@ -20,11 +18,14 @@ import { departments } from '../departments';
 import { sourceDefinitions } from '../hub-source';
 import { schemaOf } from '../schema-of';
 import { runCli } from './cli-errors';
+import { parseCommandLine, UsageError } from './command-line';
 
 const USAGE = `usage:
   npm run -s keys -- create --role SCREEN|DEPARTMENT|CANTEEN_TERMINAL|ADMIN --name "三墩大屏" [--department iot] [--hub 12]
   npm run -s keys -- list
-  npm run -s keys -- revoke <id>`;
+  npm run -s keys -- revoke <id>
+create prints the new key alone on stdout (it is not shown again); revoke closes the key's open
+connections within 2 s, on every instance.`;
 
 /** The create options, named as the command line names them (for error messages). */
 const OPTION_OF: Record<string, string> = { name: '--name', role: '--role', department: '--department', hubId: '--hub' };
@@ -35,12 +36,17 @@ const OPTION_OF: Record<string, string> = { name: '--name', role: '--role', depa
  * script can capture it) and everything else on stderr.
  */
 runCli('keys', async () => {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, hub: { type: 'string' } },
-  });
+  const { positionals, values } = parseCommandLine(
+    USAGE,
+    { role: { type: 'string' }, name: { type: 'string' }, department: { type: 'string' }, hub: { type: 'string' } },
+    { positionals: true },
+  );
   const [command, ...rest] = positionals;
-  if (!['create', 'list', 'revoke'].includes(command ?? '')) throw new ConfigError('command', `${command ? `unknown command "${command}"` : 'no command'}\n${USAGE}`);
+  if (!['create', 'list', 'revoke'].includes(command ?? '')) throw new UsageError(command ? `unknown command "${command}"` : 'no command', USAGE);
+  if (command === 'create' && !values.role) throw new UsageError('create needs --role', USAGE);
+  if (command === 'create' && !values.name) throw new UsageError('create needs --name', USAGE);
+  if (command === 'revoke' && rest.length !== 1) throw new UsageError('revoke needs the id of one key', USAGE);
+  if (command !== 'revoke' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`, USAGE);
 
   const config = loadConfig(process.env, departments.map((d) => d.name));
   const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
@@ -63,16 +69,13 @@ runCli('keys', async () => {
     const actor: Viewer = { kind: 'client', clientId: null, name: `command line (${os.userInfo().username})`, role: ApiRole.ADMIN, department: null, hubId: null };
 
     if (command === 'create') {
-      if (!values.role) throw new ConfigError('--role', `missing\n${USAGE}`);
-      if (!values.name) throw new ConfigError('--name', `missing\n${USAGE}`);
-      const role = values.role.toUpperCase() as ApiRole;
-      const { client, key } = await issuer.create(actor, { name: values.name, role, department: values.department, hubId: values.hub }, (name) => OPTION_OF[name] ?? name);
+      const role = values.role!.toUpperCase() as ApiRole;
+      const { client, key } = await issuer.create(actor, { name: values.name!, role, department: values.department, hubId: values.hub }, (name) => OPTION_OF[name] ?? name);
       process.stderr.write(`created API key ${client.id} for ${describeClient(client)}; store it now, it is not shown again:\n`);
       process.stdout.write(`${key}\n`);
     } else if (command === 'list') {
       printClients(await issuer.list());
     } else {
-      if (rest.length !== 1) throw new ConfigError('revoke', `give the id of one key\n${USAGE}`);
       const id = parseId(rest[0], 'id');
       const revoked = await issuer.revoke(actor, id);
       process.stderr.write(revoked ? `revoked API key ${id}: it is refused from now on\n` : `API key ${id} was already revoked\n`);

@@ -5,9 +5,14 @@ import { SourceRegistry } from '../core/data-sources/source-registry';
 import { departments } from '../departments';
 import { sourceDefinitions } from '../hub-source';
 import { runCli } from './cli-errors';
+import { parseCommandLine } from './command-line';
 
 /** `npm run migrate`: brings every data source's tables up to date (the hub also does it at start). */
+const USAGE = `usage:
+  npm run migrate   brings every data source's tables up to date (npm start does it too)`;
+
 runCli('migrate', async () => {
+  parseCommandLine(USAGE, {});
   const config = loadConfig(process.env, departments.map((d) => d.name));
   const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
   await sources.open({ migrate: true });

@@ -25,6 +25,10 @@ export function readInt(env: Env, name: string, fallback: number, range: { min: 
   return n;
 }
 
+export function readOptionalInt(env: Env, name: string, range: { min: number; max: number }): number | undefined {
+  return raw(env, name) === undefined ? undefined : readInt(env, name, 0, range);
+}
+
 export function readOnOff(env: Env, name: string, fallback: boolean): boolean {
   const value = raw(env, name)?.toLowerCase();
   if (value === undefined) return fallback;

@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
@@ -17,13 +17,15 @@ export interface ApolloOptions {
   /** Above 1, a POST may carry an array of up to this many operations. */
   maxBatchOperations: number;
   logger: Logger;
+  /** More plugins, e.g. the request metrics. */
+  plugins?: ApolloServerPlugin<HubContext>[];
 }
 
 /**
  * Apollo Server for the HTTP endpoint. Errors that are not the hub's own (a database failure,
  * a bug) reach the caller as INTERNAL_SERVER_ERROR without their text, which may hold SQL.
  */
-export function createApollo({ schema, development, introspection, limits, maxBatchOperations, logger }: ApolloOptions): ApolloServer<HubContext> {
+export function createApollo({ schema, development, introspection, limits, maxBatchOperations, logger, plugins = [] }: ApolloOptions): ApolloServer<HubContext> {
   return new ApolloServer<HubContext>({
     schema,
     // Introspection is refused by a rule in `limits` when it is off, alike on HTTP and graphql-ws.
@@ -35,7 +37,7 @@ export function createApollo({ schema, development, introspection, limits, maxBa
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     // Unused cache hints cost ~40 % on list-heavy queries; the IDE is served by the hub itself.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), operationCostPlugin(limits)],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), operationCostPlugin(limits), ...plugins],
     formatError: (formatted, error) => formatHubError(formatted, error, { development, hideSchema: !introspection, logger }),
   });
 }

@@ -66,6 +66,6 @@ export class CallerAdmission {
       this.logger.debug(`refused a credential from ${from}, which is over its rate limit: ${refusal.message}`);
       throw new AddressOverBudgetError(Number(limited.extensions.retryAfterSeconds));
     }
-    this.logger.info(`refused a credential from ${from}: ${refusal.message}`);
+    this.logger.info(`refused a credential from ${from}: ${refusal.message}`, { address, reason: refusal.message });
   }
 }

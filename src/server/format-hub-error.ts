@@ -36,7 +36,7 @@ export function formatHubError(formatted: GraphQLFormattedError, error: unknown,
   if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, message };
 
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  options.logger.error(`internal error in ${formatted.path?.join('.') ?? 'request'}: ${original instanceof Error ? original.message : String(original)}`);
+  options.logger.error(`internal error in ${formatted.path?.join('.') ?? 'request'}: ${original instanceof Error ? original.message : String(original)}`, { path: formatted.path?.join('.') });
   if (options.development) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
   return {
     message: 'internal server error',

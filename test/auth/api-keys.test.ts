@@ -55,9 +55,10 @@ describeEachDriver('API keys', (driver) => {
     ]);
     expect(later).toContain('古荡大屏');
     const logs = hub.logs.join('\n');
+    const messages = hub.logs.map((line) => JSON.parse(line).msg).join('\n');
     // The log does tell what happened to the keys, without the keys.
-    expect(logs).toContain(`API key created by admin secret: key ${screen.id} "古荡大屏", SCREEN`);
-    expect(logs).toContain(`API key revoked by admin secret: key ${screen.id} "古荡大屏", SCREEN`);
+    expect(messages).toContain(`API key created by admin secret: key ${screen.id} "古荡大屏", SCREEN`);
+    expect(messages).toContain(`API key revoked by admin secret: key ${screen.id} "古荡大屏", SCREEN`);
     expect(logs).toMatch(/refused a credential from \S+: this API key has been revoked/);
     for (const { key } of [screen, terminal]) {
       const secretPart = key.slice(12);

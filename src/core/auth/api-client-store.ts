@@ -1,5 +1,6 @@
-import type { DataSource } from 'typeorm';
+import { MoreThan, type DataSource } from 'typeorm';
 import { ApiClient } from './api-client.entity';
+import { ApiKeyRevocation } from './api-key-revocation.entity';
 import { generateApiKey, hashApiKey, hashesEqual, lookupPrefixOf } from './api-key';
 import type { ApiRole } from './api-role';
 
@@ -41,16 +42,32 @@ export class ApiClientStore {
     return this.hubSource.getRepository(ApiClient).findOneBy({ id });
   }
 
-  /** True when the key was active and is now revoked. */
+  /** True when the key was active and is now revoked; the revocation is recorded for the instances to see. */
   async revoke(id: number): Promise<boolean> {
-    const result = await this.hubSource
-      .getRepository(ApiClient)
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: new Date() })
-      .where('id = :id AND revoked_at IS NULL', { id })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return this.hubSource.transaction(async (manager) => {
+      const at = new Date();
+      const result = await manager
+        .getRepository(ApiClient)
+        .createQueryBuilder()
+        .update()
+        .set({ revokedAt: at })
+        .where('id = :id AND revoked_at IS NULL', { id })
+        .execute();
+      if ((result.affected ?? 0) === 0) return false;
+      await manager.getRepository(ApiKeyRevocation).insert({ clientId: id, revokedAt: at });
+      return true;
+    });
+  }
+
+  /** The latest revocation's number (0 before the first): revocations after it are news. */
+  async lastRevocation(): Promise<number> {
+    const row = await this.hubSource.getRepository(ApiKeyRevocation).createQueryBuilder('r').select('MAX(r.id)', 'last').getRawOne<{ last: number | null }>();
+    return Number(row?.last ?? 0);
+  }
+
+  /** Revocations after the given number, oldest first. */
+  async revocationsAfter(last: number): Promise<ApiKeyRevocation[]> {
+    return this.hubSource.getRepository(ApiKeyRevocation).find({ where: { id: MoreThan(last) }, order: { id: 'ASC' } });
   }
 
   /** Every client, in id order. */

@@ -43,8 +43,11 @@ export class SubscriptionFanOut<C extends object> {
     return context;
   }
 
-  stats(): { groups: number } {
-    return { groups: this.groups.size };
+  /** Subscriptions served through the groups now. */
+  private subscribers = 0;
+
+  stats(): { groups: number; subscribers: number } {
+    return { groups: this.groups.size, subscribers: this.subscribers };
   }
 
   async subscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
@@ -113,6 +116,8 @@ export class SubscriptionFanOut<C extends object> {
   private membership(group: OperationGroup, subscriber: Subscriber): AsyncGenerator<ExecutionResult> {
     let finish!: () => void;
     const finished = new Promise<void>((resolve) => (finish = resolve));
+    this.subscribers++;
+    void finished.then(() => this.subscribers--);
     const member = new Member(subscriber, () => finish());
     group.join(member);
     const done = async (): Promise<IteratorResult<ExecutionResult>> => {

@@ -29,7 +29,7 @@ export class ApiKeyIssuer {
     const holder = [client.department && `department ${client.department}`, client.hubId !== null && `hub ${client.hubId}`].filter(Boolean).join(', ');
     const detail = `key ${client.id} "${client.name}", ${client.role}${holder ? `, ${holder}` : ''}`;
     await this.audit.record(actor, { action: 'createApiKey', detail });
-    this.logger?.info(`API key created by ${describeViewer(actor)}: ${detail}`);
+    this.logger?.info(`API key created by ${describeViewer(actor)}: ${detail}`, { keyId: client.id, role: client.role, by: describeViewer(actor) });
     return issued;
   }
 
@@ -41,7 +41,7 @@ export class ApiKeyIssuer {
     if (revoked) {
       const detail = `key ${id} "${client.name}", ${client.role}`;
       await this.audit.record(actor, { action: 'revokeApiKey', detail });
-      this.logger?.info(`API key revoked by ${describeViewer(actor)}: ${detail}`);
+      this.logger?.info(`API key revoked by ${describeViewer(actor)}: ${detail}`, { keyId: id, role: client.role, by: describeViewer(actor) });
       this.onRevoked?.(id);
     }
     return revoked;
