@@ -132,6 +132,21 @@ describeEachDriver('live metrics for the screens', (driver) => {
     expect((await t.query(query, { from: addDays(from, -30), to, b: 'FIVE_MINUTES' }, auth())).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('metricSeries gives any declared metric kept in rollups, the same as footfallSeries for footfall, and refuses an unknown one naming the known', async () => {
+    const from = startOfLocalDay(new Date());
+    const range = { from: from.toISOString(), to: addDays(from, 1).toISOString() };
+    const query = `query S($m: String!, $from: DateTime!, $to: DateTime!) { hub(id: "2") { metricSeries(metric: $m, from: $from, to: $to, bucket: HOUR) { at value } footfallSeries(from: $from, to: $to, bucket: HOUR) { at entered meals } } }`;
+    const footfall = (await t.query(query, { m: 'footfall', ...range }, auth())).data.hub;
+    expect(footfall.metricSeries).toEqual(footfall.footfallSeries.map((p: any) => ({ at: p.at, value: p.entered })));
+    const meals = (await t.query(query, { m: 'meals', ...range }, auth())).data.hub;
+    expect(meals.metricSeries.map((p: any) => p.value)).toEqual(meals.footfallSeries.map((p: any) => p.meals));
+    const unknown = await t.query(query, { m: 'visitors', ...range }, auth());
+    expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unknown.errors?.[0].message).toMatch(/^metric: "visitors" has no series; known: .*footfall.*meals/);
+    const district = await t.query(`query D($from: DateTime!, $to: DateTime!) { districtMetricSeries(metric: "footfall", from: $from, to: $to, bucket: HOUR) { at value } districtFootfallSeries(from: $from, to: $to, bucket: HOUR) { at entered } }`, range, auth());
+    expect(district.data.districtMetricSeries).toEqual(district.data.districtFootfallSeries.map((p: any) => ({ at: p.at, value: p.entered })));
+  });
+
   it('footfallSeries of a page of hubs costs the same statements for 5 hubs as for 50, each hub its own series', async () => {
     const from = startOfLocalDay(new Date());
     const query = `query S($first: Int, $from: DateTime!, $to: DateTime!) { hubs(first: $first) { edges { node { id footfallSeries(from: $from, to: $to, bucket: HOUR) { entered } } } } }`;
