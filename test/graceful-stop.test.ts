@@ -1,10 +1,10 @@
-import http from 'node:http';
 import type { RunningHub } from '../src/app';
 import { addDays, startOfLocalDay } from '../src/core/time/local-time';
 import { FootfallReading } from '../src/departments/iot/footfall/footfall-reading.entity';
 import { WsProbe } from './auth/helpers/ws-probe';
 import { describeEachDriver } from './helpers/drivers';
 import { postGraphQL } from './helpers/graphql-request';
+import { halfSentRequest } from './helpers/half-sent-request';
 import { graphqlUrlOf, runHubProcess } from './helpers/hub-process';
 import type { TestDatabases } from './helpers/test-databases';
 import { sharedDatabases, startInstance } from './live/shared-hubs';
@@ -12,25 +12,6 @@ import { sharedDatabases, startInstance } from './live/shared-hubs';
 const ADMIN_SECRET = 'graceful-stop-admin-secret';
 const HUBS = '{ hubs(first: 100) { edges { node { id name facilities { name } live { footfallToday } } } } }';
 
-/** A POST whose headers and half of the body go now, the rest on `finish()`: in flight until then. */
-function halfSentRequest(url: string, body: string) {
-  const request = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
-  const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    request.on('response', (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    request.on('error', reject);
-  });
-  request.write(body.slice(0, body.length / 2));
-  return {
-    finish() {
-      request.end(body.slice(body.length / 2));
-      return response;
-    },
-  };
-}
 
 describeEachDriver('SIGTERM under load', (driver) => {
   let databases: TestDatabases;
