@@ -49,6 +49,10 @@ export class DistrictTotalsPanel {
     }
     this.values.set(name, value);
     this.tiles.append(tile);
-    this.tiles.style.setProperty('--tile-rows', String(Math.ceil(this.values.size / 2)));
+    // Two to a row up to four tiles, then three: the panel's height does not grow.
+    const columns = this.values.size > 4 ? 3 : 2;
+    this.tiles.style.setProperty('--tile-columns', String(columns));
+    this.tiles.style.setProperty('--tile-rows', String(Math.ceil(this.values.size / columns)));
+    this.tiles.classList.toggle('tiles-many', columns > 2);
   }
 }
