@@ -1,25 +1,26 @@
 import { urbanMigrations } from '../../../migrations/urban';
 import type { DepartmentModule } from '../../core/departments/department-module';
-import { urbanRecordFeed } from './feeds/urban-record-feed';
+import { bikeParkingFeed } from './feeds/bike-parking-feed';
 import { urbanMetrics } from './live/urban-metrics';
-import { URBAN } from './urban-source';
-import { HubUrbanRecordsResolver } from './records/hub-urban-records.resolver';
-import { UrbanRecord } from './records/urban-record.entity';
-import { UrbanRecordsResolver } from './records/urban-records.resolver';
+import { BikeParkingNearResolver } from './nearby/bike-parking-near.resolver';
+import { HubNearbyBikeParkingResolver } from './nearby/hub-nearby-bike-parking.resolver';
+import { BikeParkingPoint } from './parking/bike-parking-point.entity';
+import { BikeParkingPointResolver } from './parking/bike-parking-point.resolver';
 import { seedUrban } from './seed';
-import { simulateUrban } from './simulator';
+import { simulateBikeParking } from './simulator';
+import { URBAN } from './urban-source';
 
 export { URBAN } from './urban-source';
 
-/** 城管局: records about the hubs (the scaffold's placeholder for the department's own rows) and a live count of them. */
+/** 城管局 Urban management: bike-parking points at the metro exits, and the free spaces near each hub, live. */
 export const urbanDepartment: DepartmentModule = {
   name: URBAN,
   title: '城管局',
-  entities: [UrbanRecord],
+  entities: [BikeParkingPoint],
   migrations: urbanMigrations,
-  resolvers: [UrbanRecordsResolver, HubUrbanRecordsResolver],
+  resolvers: [BikeParkingPointResolver, BikeParkingNearResolver, HubNearbyBikeParkingResolver],
   metrics: urbanMetrics,
-  feeds: [urbanRecordFeed],
+  feeds: [bikeParkingFeed],
   seed: seedUrban,
-  simulate: simulateUrban,
+  simulate: simulateBikeParking,
 };

@@ -1,6 +1,8 @@
 import type { LiveMetricDefinition } from '../../../core/departments/live-metric';
 
-/** The records' quantities of the local day, per hub: on every screen's metrics list. */
-export const URBAN_RECORDS = 'urbanRecords';
+/** Free bike spaces at the metro exits within 500 m of a hub, now. */
+export const BIKE_SPACES_FREE = 'bikeSpacesFree';
 
-export const urbanMetrics: LiveMetricDefinition[] = [{ name: URBAN_RECORDS, title: '今日城管局记录', unit: '件', kind: 'dailyCounter' }];
+// A gauge: each point's free spaces count for every hub within 500 m of it, and once in an area's
+// total, however many of the area's hubs it serves.
+export const urbanMetrics: LiveMetricDefinition[] = [{ name: BIKE_SPACES_FREE, title: '周边空余车位', unit: '个', kind: 'gauge' }];
