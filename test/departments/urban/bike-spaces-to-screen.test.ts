@@ -1,4 +1,6 @@
 import { ApiRole } from '../../../src/core/auth/api-role';
+import { seededRandom } from '../../../src/core/seeding/seeded-random';
+import { urbanDepartment } from '../../../src/departments/urban';
 import { BikeParkingPoint, spacesFreeOf } from '../../../src/departments/urban/parking/bike-parking-point.entity';
 import { describeEachDriver } from '../../helpers/drivers';
 import { startTestHub, type TestHub } from '../../helpers/test-hub';
@@ -66,5 +68,31 @@ describeEachDriver('free bike spaces near the hubs, from the urban table to the 
       wall.stop();
       await client.dispose();
     }
+  });
+});
+
+describeEachDriver('the bike-parking counters’ simulator', (driver) => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub({ driver });
+    await liveOf(t.hub).drain();
+  });
+  afterAll(() => t?.close());
+
+  it('moves occupancy within each point’s spaces, and the live totals follow the table exactly', async () => {
+    const before = await pointsAndHubs(t.hub);
+    // The real time: a report stamped before the feed's cursor would be one the cursor never reads again.
+    const now = new Date();
+    const moved = await urbanDepartment.simulate!({ source: t.hub.services.sources.get('urban'), now, elapsedMs: 10 * 60_000, hubs: liveOf(t.hub).state.hubList(), random: seededRandom(7) });
+    expect(moved).toBeGreaterThan(0);
+    const after = await pointsAndHubs(t.hub);
+    const changed = after.points.filter((p, i) => p.occupied !== before.points[i].occupied);
+    expect(changed).toHaveLength(moved);
+    expect(after.points.every((p) => p.occupied >= 0 && p.occupied <= p.spaces)).toBe(true);
+    await liveOf(t.hub).drain();
+    const expected = expectedSpacesFree(after.points, after.hubs);
+    const state = liveOf(t.hub).state;
+    expect(state.overview(null).values.get('bikeSpacesFree')).toBe(expected.district);
+    for (const hub of after.hubs) expect([hub.id, state.hubValues(hub.id).values.get('bikeSpacesFree')]).toEqual([hub.id, expected.byHub.get(hub.id)]);
   });
 });
