@@ -188,7 +188,11 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     metrics.watch(sources, { sockets: () => server.ws.clients.size, fanOut: () => fanOut.stats(), feeds: () => liveService.status() });
     if (settings.metrics.port !== undefined) metricsServer = await listenForMetrics(config.host, settings.metrics.port, metrics.route, logger);
     // A revoked key's open sockets close at once, on every instance, not only at their next operation.
-    const closeSocketsOf = (clientId: number) => ws.closeSocketsOf(clientId, 'this API key has been revoked');
+    // The checked-keys grace (the hub's database down) ends for it too.
+    const closeSocketsOf = (clientId: number) => {
+      credentials.forget(clientId);
+      ws.closeSocketsOf(clientId, 'this API key has been revoked');
+    };
     const stopRevocations = listenForRevocations(services.pubSub, closeSocketsOf);
     // Revocations made elsewhere (the command line, an instance without Redis) are read from the hub source.
     const stopWatchingRevocations = await watchRevocations(services.clients, closeSocketsOf, logger);

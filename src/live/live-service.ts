@@ -85,7 +85,7 @@ export class LiveService implements FeedSink {
     const catalog = new MetricCatalog(options.modules);
     const directory = hubDirectoryOf(options.modules);
     // The hubs' department may be down at start: the state starts without hubs and gets them when it is back.
-    const hubs = await directory.read(options.sources.get(directory.source)).catch(() => []);
+    const hubs = await (async () => directory.read(options.sources.get(directory.source)))().catch(() => []);
     const state = new LiveState(catalog, hubs, clock);
     const live = new LiveService(state, options.modules, options.sources, directory, options.bus, options.leases, options.logger, options.settings, clock);
     options.bus.onPatches((message) => {

@@ -26,6 +26,8 @@ export class SourceGuard {
   private up = false;
   private downSince: Date | null;
   private lastError: string | null = null;
+  /** Its migrations are running after an outage: they (and whatever comes meanwhile) may reach it. */
+  private comingBack = false;
   private readonly listeners = new Set<HealthListener>();
 
   constructor(
@@ -67,7 +69,7 @@ export class SourceGuard {
    * on its own connection even while new work is refused. `onTimeout` frees what the call holds.
    */
   async run<T>(call: () => Promise<T>, { gate = true, onTimeout }: { gate?: boolean; onTimeout?: () => void } = {}): Promise<T> {
-    if (gate && !this.isUp) throw new SourceDownError(this.source, this.lastError ? new Error(this.lastError) : undefined);
+    if (gate && !this.isUp && !(this.comingBack && this.breaker.state === CircuitState.Closed)) throw new SourceDownError(this.source, this.lastError ? new Error(this.lastError) : undefined);
     try {
       return await this.breaker.execute(() => this.withTimeout(call, onTimeout));
     } catch (error) {
@@ -95,11 +97,14 @@ export class SourceGuard {
       return;
     }
     if (this.up || this.breaker.state !== CircuitState.Closed) return;
+    this.comingBack = true;
     try {
       await comeBack();
     } catch (error) {
       this.lastError = messageOf(error);
       return;
+    } finally {
+      this.comingBack = false;
     }
     this.up = true;
     this.downSince = null;

@@ -41,10 +41,12 @@ export class RateLimitedError extends HubError {
 }
 
 export class DepartmentUnavailableError extends HubError {
-  constructor(department: string) {
+  /** `retryAfterSeconds`: a refusal before the request ran (HTTP 503 with Retry-After). */
+  constructor(department: string, retryAfterSeconds?: number) {
     const whose = department === HUB_SOURCE ? "the hub's own database" : `the ${department} department's data`;
     super(ErrorCode.DEPARTMENT_UNAVAILABLE, `${whose} cannot be reached right now`, {
       department,
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
     });
   }
 }
