@@ -8,6 +8,7 @@ import { API_KEY_ISSUER, ApiKeyIssuer } from './core/auth/keys/api-key-issuer';
 import { ResidentTokenProvider } from './core/auth/resident-token-provider';
 import { ANONYMOUS, type Viewer } from './core/auth/viewer';
 import { SourceRegistry } from './core/data-sources/source-registry';
+import { readSourceGuardSettings, type SourceGuardSettings } from './core/data-sources/source-guard-settings';
 import type { DepartmentModule } from './core/departments/department-module';
 import { createHubContext } from './core/graphql/create-context';
 import type { HubServices } from './core/graphql/hub-context';
@@ -57,6 +58,8 @@ export interface PartSettings {
   live: LiveSettings;
   limits: RequestLimits;
   metrics: MetricsSettings;
+  /** Timeouts, circuit breakers and health checks of the data sources. */
+  sources: SourceGuardSettings;
   departments: { key: ServiceKey<unknown>; value: unknown }[];
 }
 
@@ -66,6 +69,7 @@ export function readPartSettings(config: HubConfig, modules: readonly Department
     live: readLiveSettings(config.env),
     limits: readRequestLimits(config.env),
     metrics: readMetricsSettings(config.env),
+    sources: readSourceGuardSettings(config.env),
     departments: modules.flatMap((m) => (m.settings ? [{ key: m.settings.key, value: m.settings.read(config.env) }] : [])),
   };
 }
@@ -78,15 +82,24 @@ export interface StartOptions {
 /** config -> data sources (migrated, seeded when empty) -> schema -> HTTP and WebSocket server. */
 export async function startHub(config: HubConfig, { modules, logger = createLogger(config.logLevel, undefined, { pretty: config.nodeEnv === 'development' }) }: StartOptions): Promise<RunningHub> {
   const settings = readPartSettings(config, modules);
-  const sources = new SourceRegistry(config.sources, sourceDefinitions(modules));
-  await sources.open({ migrate: true });
+  const sources = new SourceRegistry(config.sources, sourceDefinitions(modules), settings.sources);
+  // A department that is down does not stop the hub: it starts down and is opened when it answers.
+  // The hub's own database holds the keys and the feeds' watermarks: without it the hub does not start.
+  await sources.openAvailable({ migrate: true, required: [HUB_SOURCE] });
+  const stopLoggingHealth = sources.onHealthChange((h) =>
+    h.up ? logger.info(`${h.source} source: up again`, { source: h.source }) : logger.warn(`${h.source} source: down: ${h.lastError ?? 'no answer'}`, { source: h.source }),
+  );
+  for (const name of sources.names) {
+    if (!sources.isUp(name)) logger.warn(`${name} source: down at start, serving without it: ${sources.health(name).lastError ?? 'no answer'}`, { source: name });
+  }
   let engine: PubSubEngine | undefined;
   let live: RunningLive | undefined;
   let metricsServer: MetricsServer | undefined;
   try {
     // Before the seed: a Redis that does not answer stops the start at once.
     engine = config.redisUrl ? await redisEngine(config.redisUrl, config.redisPrefix, logger) : inProcessEngine();
-    if (config.demoSeed) await seedDepartments(sources, modules, { scale: 'demo' });
+    // A department down at start is seeded by the next start that finds it up (the demo seed skips what it finds).
+    if (config.demoSeed) await seedDepartments(sources, modules.filter((m) => sources.isUp(m.name)), { scale: 'demo' });
 
     const hubSource = sources.get(HUB_SOURCE);
     const services: HubServices = {
@@ -175,7 +188,11 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     metrics.watch(sources, { sockets: () => server.ws.clients.size, fanOut: () => fanOut.stats(), feeds: () => liveService.status() });
     if (settings.metrics.port !== undefined) metricsServer = await listenForMetrics(config.host, settings.metrics.port, metrics.route, logger);
     // A revoked key's open sockets close at once, on every instance, not only at their next operation.
-    const closeSocketsOf = (clientId: number) => ws.closeSocketsOf(clientId, 'this API key has been revoked');
+    // The checked-keys grace (the hub's database down) ends for it too.
+    const closeSocketsOf = (clientId: number) => {
+      credentials.forget(clientId);
+      ws.closeSocketsOf(clientId, 'this API key has been revoked');
+    };
     const stopRevocations = listenForRevocations(services.pubSub, closeSocketsOf);
     // Revocations made elsewhere (the command line, an instance without Redis) are read from the hub source.
     const stopWatchingRevocations = await watchRevocations(services.clients, closeSocketsOf, logger);
@@ -197,6 +214,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
         await ws.dispose();
         await apollo.stop();
         await engine?.close();
+        stopLoggingHealth();
         await sources.close();
       },
     };
@@ -204,6 +222,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     await metricsServer?.close();
     await live?.stop();
     await engine?.close();
+    stopLoggingHealth();
     await sources.close();
     throw error;
   }

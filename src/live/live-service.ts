@@ -38,6 +38,7 @@ export interface FeedStatus {
 export class LiveService implements FeedSink {
   readonly runners: FeedRunner[];
   private midnight: NodeJS.Timeout | undefined;
+  private stopWatching: () => void = () => undefined;
   private recount: NodeJS.Timeout | undefined;
 
   private constructor(
@@ -55,8 +56,8 @@ export class LiveService implements FeedSink {
       (m.feeds ?? []).map(
         (feed) =>
           new FeedRunner(feed, {
-            department: sources.get(feed.source),
-            hub: sources.get(HUB_SOURCE),
+            department: () => sources.get(feed.source),
+            hub: () => sources.get(HUB_SOURCE),
             leases,
             sink: this,
             logger,
@@ -83,14 +84,19 @@ export class LiveService implements FeedSink {
     const clock = options.clock ?? (() => new Date());
     const catalog = new MetricCatalog(options.modules);
     const directory = hubDirectoryOf(options.modules);
-    const state = new LiveState(catalog, await directory.read(options.sources.get(directory.source)), clock);
+    // The hubs' department may be down at start: the state starts without hubs and gets them when it is back.
+    const hubs = await (async () => directory.read(options.sources.get(directory.source)))().catch(() => []);
+    const state = new LiveState(catalog, hubs, clock);
     const live = new LiveService(state, options.modules, options.sources, directory, options.bus, options.leases, options.logger, options.settings, clock);
     options.bus.onPatches((message) => {
       state.applyCountPatches(message.counts);
       for (const gauge of message.gauges) state.applyGaugePatch(gauge);
     });
     options.bus.onKick((feed) => live.runnerOf(feed)?.kick());
-    for (const feed of live.feeds()) await live.rebuild(feed);
+    for (const m of options.modules) state.setStale(m.name, !options.sources.isUp(m.name));
+    live.stopWatching = options.sources.onHealthChange((h) => live.sourceChanged(h.source, h.up));
+    // A feed whose source is down is rebuilt by its runner when the source is back.
+    for (const runner of live.runners) await live.rebuild(runner.feed).catch(() => runner.resync());
     for (const runner of live.runners) runner.start();
     live.scheduleMidnight();
     live.recount = setInterval(() => void live.refresh(), REFRESH_MS).unref();
@@ -174,7 +180,22 @@ export class LiveService implements FeedSink {
     });
   }
 
+  /**
+   * A department down: its metrics are marked stale (screens keep the last values and are told).
+   * A source back: its feeds (every feed, for the hub's own source) rebuild their state and resume
+   * from their watermarks; the hubs are read again when their department is back.
+   */
+  sourceChanged(source: string, up: boolean): void {
+    if (this.modules.some((m) => m.name === source)) this.state.setStale(source, !up);
+    if (!up) return;
+    if (source === this.directory.source) {
+      this.loadHubs().catch((error: unknown) => this.logger.warn(`live metrics: cannot read the hubs: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    for (const runner of this.runners) if (source === HUB_SOURCE || runner.feed.source === source) runner.resync();
+  }
+
   async stop(options: { release?: boolean } = {}): Promise<void> {
+    this.stopWatching();
     clearTimeout(this.midnight);
     clearInterval(this.recount);
     await Promise.all(this.runners.map((r) => r.stop(options)));

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { CredentialResolver } from '../core/auth/credential-resolver';
 import { ANONYMOUS, type Viewer } from '../core/auth/viewer';
 import { HubError, RateLimitedError, UnauthenticatedError } from '../core/errors/hub-errors';
+import { ErrorCode } from '../core/errors/error-codes';
 import type { Logger } from '../core/logging/logger';
 import { AddressOverBudgetError } from './rate-limit/address-over-budget-error';
 import { callerAddress } from './rate-limit/caller-address';
@@ -34,7 +35,8 @@ export class CallerAdmission {
       }
       return await this.credentials.resolve(authorization);
     } catch (error) {
-      if (error instanceof HubError) await this.chargeRefusal(address, error);
+      // A key that cannot be checked now (the hub's database is down) is no guess: it costs nothing.
+      if (error instanceof HubError && error.extensions.code !== ErrorCode.DEPARTMENT_UNAVAILABLE) await this.chargeRefusal(address, error);
       throw error;
     }
   }

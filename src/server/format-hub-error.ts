@@ -1,5 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { SourceDownError } from '../core/data-sources/source-down-error';
 import { ErrorCode } from '../core/errors/error-codes';
+import { DepartmentUnavailableError } from '../core/errors/hub-errors';
 import type { Logger } from '../core/logging/logger';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -25,7 +27,8 @@ export interface ErrorFormatOptions {
 /**
  * Every error leaves with one of the hub's codes (HTTP and WebSocket alike). Errors that are not
  * the hub's own — a database failure, a bug — become INTERNAL_SERVER_ERROR without their text,
- * which may hold SQL; the text goes to the log instead.
+ * which may hold SQL; the text goes to the log instead. A source that is down becomes
+ * DEPARTMENT_UNAVAILABLE naming it (`extensions.department`; `hub` for the hub's own database).
  */
 export function formatHubError(formatted: GraphQLFormattedError, error: unknown, options: ErrorFormatOptions): GraphQLFormattedError {
   const code = formatted.extensions?.code;
@@ -36,6 +39,11 @@ export function formatHubError(formatted: GraphQLFormattedError, error: unknown,
   if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, message };
 
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  // The one place a down source becomes DEPARTMENT_UNAVAILABLE: its guard refused the call, or the call met the outage.
+  if (original instanceof SourceDownError) {
+    const unavailable = new DepartmentUnavailableError(original.source);
+    return { message: unavailable.message, locations: formatted.locations, path: formatted.path, extensions: unavailable.extensions };
+  }
   options.logger.error(`internal error in ${formatted.path?.join('.') ?? 'request'}: ${original instanceof Error ? original.message : String(original)}`, { path: formatted.path?.join('.') });
   if (options.development) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
   return {

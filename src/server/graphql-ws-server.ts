@@ -10,7 +10,7 @@ import type { OperationLimits } from './limits/operation-limits';
 import { CheckedDocuments } from './limits/checked-documents';
 import type { SubscriptionSharing } from '../live/start-live';
 import { graphqlWsSubscriber } from './graphql-ws-subscriber';
-import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY_REQUESTS, CLOSE_UNAUTHORIZED } from './ws-close-codes';
+import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY_REQUESTS, CLOSE_TRY_AGAIN_LATER, CLOSE_UNAUTHORIZED } from './ws-close-codes';
 import { admitWsOperation, type SocketState } from './ws-operation-admission';
 
 export interface GraphQLWsOptions {
@@ -66,7 +66,8 @@ export function startGraphQLWs(wsServer: WebSocketServer, options: GraphQLWsOpti
         } catch (error) {
           if (!(error instanceof HubError)) throw error;
           // Closed here, with the reason; graphql-ws would close with a bare "Forbidden".
-          const code = error.extensions.code === ErrorCode.RATE_LIMITED ? CLOSE_TOO_MANY_REQUESTS : CLOSE_FORBIDDEN;
+          const code =
+            error.extensions.code === ErrorCode.RATE_LIMITED ? CLOSE_TOO_MANY_REQUESTS : error.extensions.code === ErrorCode.DEPARTMENT_UNAVAILABLE ? CLOSE_TRY_AGAIN_LATER : CLOSE_FORBIDDEN;
           ctx.extra.socket.close(code, closeReason(error.message));
           return false;
         }

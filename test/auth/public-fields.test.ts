@@ -11,6 +11,8 @@ const PUBLIC = new Set([
   'Query.hubs',
   'Query.nearbyHubs',
   'Query.activities',
+  // Which department is down and since when (DESIGN.md "When a department is down"); the error words only for SCREEN and ADMIN.
+  'Query.departments',
   'Hub.location',
   'Hub.facilities',
   'Hub.organizations',

@@ -7,7 +7,7 @@ import { AuditEntryConnection } from './audit-entry-connection';
 @Resolver()
 export class AuditLogResolver {
   @Authorized(Access.ADMIN)
-  @Query(() => AuditEntryConnection, { description: 'The audit log, newest first (administrators)' })
+  @Query(() => AuditEntryConnection, { nullable: true, description: "The audit log, newest first (administrators); null when the hub's own database is down (DEPARTMENT_UNAVAILABLE)" })
   auditLog(
     @Ctx() context: HubContext,
     @Arg('first', () => Int, { defaultValue: 50, description: 'Page size, at most 100' }) first: number,

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from './error-codes';
+import { HUB_SOURCE } from '../data-sources/hub-source-name';
 
 /** Errors whose message is meant for the caller; each carries its `extensions.code`. */
 export class HubError extends GraphQLError {
@@ -40,9 +41,12 @@ export class RateLimitedError extends HubError {
 }
 
 export class DepartmentUnavailableError extends HubError {
-  constructor(department: string) {
-    super(ErrorCode.DEPARTMENT_UNAVAILABLE, `the ${department} department's data cannot be reached right now`, {
+  /** `retryAfterSeconds`: a refusal before the request ran (HTTP 503 with Retry-After). */
+  constructor(department: string, retryAfterSeconds?: number) {
+    const whose = department === HUB_SOURCE ? "the hub's own database" : `the ${department} department's data`;
+    super(ErrorCode.DEPARTMENT_UNAVAILABLE, `${whose} cannot be reached right now`, {
       department,
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
     });
   }
 }

@@ -25,8 +25,9 @@ export interface FeedSink {
 }
 
 export interface FeedRunnerOptions {
-  department: DataSource;
-  hub: DataSource;
+  /** Asked for at each pass: a source that was down at start is opened later. */
+  department: () => DataSource;
+  hub: () => DataSource;
   leases: FeedLeases;
   sink: FeedSink;
   logger: Logger;
@@ -59,6 +60,8 @@ export class FeedRunner {
   private failures = 0;
   private incident: FeedIncident = { lastError: null, failingSince: null };
   private upToDate = false;
+  /** Set after a failed pass (its commit may have gone through unseen) and when a source comes back. */
+  private needsRebuild = false;
   /** Ids of open gaps this runner gave up: at the end of their grace period, or early, past the bound. */
   readonly gapsGivenUp = { expired: 0, overflow: 0 };
   private readonly now: () => Date;
@@ -102,6 +105,15 @@ export class FeedRunner {
     if (this.stopped) return;
     if (this.running) this.again = true;
     else this.schedule(0);
+  }
+
+  /**
+   * Makes the live state exact again before the next pass: from the rollups (committed with the
+   * watermark) or a recount. Called when the feed's source or the hub's own comes back.
+   */
+  resync(): void {
+    this.needsRebuild = true;
+    this.kick();
   }
 
   /** Waits until the feed has read everything visible now (tests, the simulator CLI). */
@@ -158,7 +170,11 @@ export class FeedRunner {
   private async runOnce(): Promise<void> {
     if (this.stopped) return;
     if (!(await this.ensureLease())) return;
-    if (!this.cursor) this.cursor = await loadCursor(this.options.hub, this.feed.name);
+    if (this.needsRebuild) {
+      await this.options.sink.rebuild(this.feed);
+      this.needsRebuild = false;
+    }
+    if (!this.cursor) this.cursor = await loadCursor(this.options.hub(), this.feed.name);
     let caughtUp = false;
     for (let pass = 0; pass < MAX_PASSES_PER_RUN && !this.stopped && !caughtUp; pass++) {
       try {
@@ -179,7 +195,7 @@ export class FeedRunner {
     if (this.failures > 0) await this.recovered();
     if (this.cursor && this.now().getTime() - this.cursor.updatedAt.getTime() > HEARTBEAT_MS) {
       const at = this.now();
-      await touchCursor(this.options.hub, this.feed.name, this.cursor.version, at);
+      await touchCursor(this.options.hub(), this.feed.name, this.cursor.version, at);
       this.cursor = { ...this.cursor, updatedAt: at };
     }
   }
@@ -190,23 +206,27 @@ export class FeedRunner {
    */
   private async failed(error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
+    // A commit whose answer was lost may have moved the rollups without the live state: rebuild before reading on.
+    this.needsRebuild = true;
     this.failures++;
     if (this.failures === 1 || this.failures % 60 === 0) this.options.logger.warn(`feed ${this.feed.name}: ${message}`);
     this.incident = { lastError: message, failingSince: this.incident.failingSince ?? this.now() };
-    await recordIncident(this.options.hub, this.feed.name, this.incident).catch(() => undefined);
+    await recordIncident(this.options.hub(), this.feed.name, this.incident).catch(() => undefined);
   }
 
   private async recovered(): Promise<void> {
     this.options.logger.info(`feed ${this.feed.name}: reading again after ${this.failures} failed attempts`);
     this.failures = 0;
     this.incident = { lastError: null, failingSince: null };
-    await recordIncident(this.options.hub, this.feed.name, this.incident);
+    await recordIncident(this.options.hub(), this.feed.name, this.incident);
   }
 
   /** One batch; true when caught up. */
   private async pass(): Promise<boolean> {
     const cursor = this.cursor!;
-    const { department, hub, batchSize, gapGraceMs } = this.options;
+    const { batchSize, gapGraceMs } = this.options;
+    const department = this.options.department();
+    const hub = this.options.hub();
     if (this.feed.kind === 'append') {
       const result = await runAppendPass(this.feed, department, hub, cursor, { batchSize, gapGraceMs, now: this.now });
       this.cursor = result.cursor;
@@ -258,6 +278,7 @@ export class FeedRunner {
         this.cursor = undefined;
         try {
           await this.options.sink.rebuild(this.feed);
+          this.needsRebuild = false;
         } catch (error) {
           this.holding = false;
           await leases.release(this.feed.name).catch(() => undefined);

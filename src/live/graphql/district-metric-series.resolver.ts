@@ -10,7 +10,8 @@ import { seriesMetric, valueIn } from './metric-series';
 export class DistrictMetricSeriesResolver {
   @Authorized(Access.SCREEN)
   @Query(() => [MetricPoint], {
-    description: "A district's hubs together (every hub when district is null): a daily counter's sum per bucket in [from, to), zeros included",
+    nullable: true,
+    description: "A district's hubs together (every hub when district is null): a daily counter's sum per bucket in [from, to), zeros included; null when the hub's own database is down (DEPARTMENT_UNAVAILABLE)",
   })
   async districtMetricSeries(
     @Arg('metric', { description: 'A declared daily counter: footfall, meals, …' }) name: string,

@@ -46,6 +46,9 @@ export class HubLiveMetrics implements WithValues {
   @Field(() => [LiveMetric], { description: 'Every metric the departments declare' })
   metrics: LiveMetric[];
 
+  @Field(() => [String], { description: 'Departments that are down: their metrics are stale (the last known values)' })
+  staleDepartments: string[];
+
   @Field()
   updatedAt: Date;
 
@@ -80,6 +83,9 @@ export class DistrictOverview implements WithValues {
   @Field(() => [StreetMetrics])
   byStreet: StreetMetrics[];
 
+  @Field(() => [String], { description: 'Departments that are down: their metrics are stale (the last known values)' })
+  staleDepartments: string[];
+
   @Field()
   updatedAt: Date;
 
@@ -109,7 +115,7 @@ export class FeedStatus {
   @Field(() => Float, { nullable: true, description: 'Seconds since the feed was last caught up; null before it first ran' })
   lagSeconds: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Why its passes keep failing (it cannot read its rows or save its cursor); null while it runs' })
+  @Field(() => String, { nullable: true, description: 'Why its passes keep failing (it cannot read its rows or save its cursor): SCREEN and ADMIN keys only; null for others and while it runs' })
   lastError: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When its passes started failing; null while it runs' })
@@ -126,6 +132,12 @@ export class DepartmentStatus {
 
   @Field(() => DepartmentState)
   status: DepartmentState;
+
+  @Field(() => Date, { nullable: true, description: 'When it went down; null while up' })
+  downSince: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it is down, in words (can name hosts): SCREEN and ADMIN keys only, null for others and while up' })
+  lastError: string | null;
 
   @Field(() => Float, { nullable: true, description: 'The largest lag of its feeds, seconds; null when it has none' })
   feedLagSeconds: number | null;

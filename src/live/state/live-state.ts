@@ -11,12 +11,15 @@ export interface HubLiveValues {
   hubId: number;
   values: MetricValues;
   updatedAt: Date;
+  /** Departments that are down: their metrics' values are the last known. */
+  staleDepartments: ReadonlySet<string>;
 }
 
 export interface AreaValues {
   hubs: number;
   values: MetricValues;
   updatedAt: Date;
+  staleDepartments: ReadonlySet<string>;
 }
 
 export interface StreetValues extends AreaValues {
@@ -50,6 +53,7 @@ export class LiveState {
   /** metric -> hub -> the sum of the points serving it, kept as points change. */
   private readonly gaugeByHub = new Map<string, Map<number, number>>();
   private readonly listeners = new Set<ChangeListener>();
+  private readonly stale = new Set<string>();
   private day: string;
 
   constructor(
@@ -99,6 +103,14 @@ export class LiveState {
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Marks a department's metrics stale (it is down) or fresh; every hub's subscribers get a message saying so. */
+  setStale(department: string, stale: boolean): void {
+    if (this.stale.has(department) === stale) return;
+    if (stale) this.stale.add(department);
+    else this.stale.delete(department);
+    this.notify(this.hubIds());
   }
 
   /** Starts a new local day when the clock has passed midnight: the day's counts start from zero (gauges keep). Returns true if it did. */
@@ -239,7 +251,7 @@ export class LiveState {
       } else if (metric.kind !== 'derived') values.set(metric.name, c.values.get(metric.name) ?? 0);
     }
     this.derive(values);
-    return { hubId, values, updatedAt: c.updatedAt };
+    return { hubId, values, updatedAt: c.updatedAt, staleDepartments: new Set(this.stale) };
   }
 
   /** Totals of a district's hubs (every hub when `district` is null), with a line per street. */
@@ -275,7 +287,8 @@ export class LiveState {
       }
     }
     const byStreet = [...streets].map(([street, s]) => ({ street, ...s })).sort((a, b) => a.street.localeCompare(b.street, 'zh-CN'));
-    return { district, ...all, updatedAt: all.updatedAt.getTime() === 0 ? this.clock() : all.updatedAt, byStreet };
+    const staleDepartments = new Set(this.stale);
+    return { district, ...all, updatedAt: all.updatedAt.getTime() === 0 ? this.clock() : all.updatedAt, byStreet: byStreet.map((line) => ({ ...line, staleDepartments })), staleDepartments };
   }
 
   /** Adds the derived metrics, from the values of their inputs. */

@@ -9,16 +9,26 @@ interface Mysql2PoolInternals {
   config?: { connectionLimit?: number };
 }
 
+const BREAKER_VALUES = { closed: 0, halfOpen: 1, open: 2 } as const;
+
 /** Per data source: whether it answers now, and how its connection pool is used (MySQL sources). */
 export function registerSourceGauges(registry: Registry, sources: SourceRegistry): void {
   new Gauge({
     name: 'xingfu_hub_source_up',
-    help: 'Whether the data source answers a trivial query (1) or not (0), checked when scraped',
+    help: 'Whether the data source is up (1) or down (0), by its health check (every DB_CHECK_MS) and its circuit breaker',
     labelNames: ['source'],
     registers: [registry],
-    async collect() {
-      const up = await Promise.all(sources.names.map((name) => sources.ping(name)));
-      sources.names.forEach((name, i) => this.set({ source: name }, up[i] ? 1 : 0));
+    collect() {
+      for (const name of sources.names) this.set({ source: name }, sources.isUp(name) ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'xingfu_hub_source_breaker_state',
+    help: "A data source's circuit breaker: 0 closed (calls go through), 1 half-open (a probe is out), 2 open (calls refused at once)",
+    labelNames: ['source'],
+    registers: [registry],
+    collect() {
+      for (const name of sources.names) this.set({ source: name }, BREAKER_VALUES[sources.health(name).breaker]);
     },
   });
   new Gauge({

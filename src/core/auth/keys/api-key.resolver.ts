@@ -24,7 +24,7 @@ export class ApiKeyResolver {
   }
 
   @Authorized(Access.ADMIN)
-  @Query(() => [ApiClient], { description: 'Every API key holder, revoked ones included (administrators)' })
+  @Query(() => [ApiClient], { nullable: true, description: "Every API key holder, revoked ones included (administrators); null when the hub's own database is down (DEPARTMENT_UNAVAILABLE)" })
   apiClients(@Ctx() context: HubContext): Promise<ApiClient[]> {
     return context.services.registry.get(API_KEY_ISSUER).list();
   }

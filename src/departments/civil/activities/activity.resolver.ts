@@ -16,7 +16,8 @@ import { Activity } from './activity.entity';
 @Resolver(() => Activity)
 export class ActivityResolver {
   @Query(() => ActivityConnection, {
-    description: 'Activities of every hub, soonest first (by start, then id), a page at a time (Relay cursors)',
+    nullable: true,
+    description: 'Activities of every hub, soonest first (by start, then id), a page at a time (Relay cursors); null when its department is down (DEPARTMENT_UNAVAILABLE)',
   })
   async activities(@Args() { filter, first, after }: ActivitiesArgs, @Ctx() context: HubContext): Promise<ActivityConnection> {
     const source = civilSource(context);

@@ -34,7 +34,7 @@ export class BookingResolver {
   }
 
   @Authorized(Access.RESIDENT)
-  @Query(() => [Booking], { description: `The signed-in resident’s bookings, latest activity first (at most ${MY_BOOKINGS_LIMIT})` })
+  @Query(() => [Booking], { nullable: true, description: `The signed-in resident’s bookings, latest activity first (at most ${MY_BOOKINGS_LIMIT}); null when its department is down (DEPARTMENT_UNAVAILABLE)` })
   myBookings(@Ctx() context: HubContext): Promise<Booking[]> {
     const residentRef = residentOf(context);
     return civilSource(context)

@@ -21,12 +21,12 @@ import { DEFAULT_HUBS_PAGE, HubsArgs } from './hubs.args';
 
 @Resolver(() => Hub)
 export class HubResolver {
-  @Query(() => Hub, { nullable: true, description: 'One hub by id; null when there is none' })
+  @Query(() => Hub, { nullable: true, description: 'One hub by id; null when there is none, or (with DEPARTMENT_UNAVAILABLE) when civil is down' })
   async hub(@Arg('id', () => ID) id: string, @Ctx() context: HubContext): Promise<Hub | null> {
     return civilSource(context).getRepository(Hub).findOneBy({ id: parseId(id, 'id') });
   }
 
-  @Query(() => HubConnection, { description: 'Hubs in id order, a page at a time (Relay cursors)' })
+  @Query(() => HubConnection, { nullable: true, description: 'Hubs in id order, a page at a time (Relay cursors); null when its department is down (DEPARTMENT_UNAVAILABLE)' })
   async hubs(@Args() { filter, first, after }: HubsArgs, @Ctx() context: HubContext): Promise<HubConnection> {
     const source = civilSource(context);
     return pageById({

@@ -12,7 +12,8 @@ import { searchNearby } from './nearby-search';
 @Resolver(() => NearbyHub)
 export class NearbyHubsResolver {
   @Query(() => [NearbyHub], {
-    description: 'Hubs within radiusMeters of a point given in WGS84, GCJ02 or BD09, nearest first (ties by id)',
+    nullable: true,
+    description: 'Hubs within radiusMeters of a point given in WGS84, GCJ02 or BD09, nearest first (ties by id); null when its department is down (DEPARTMENT_UNAVAILABLE)',
   })
   nearbyHubs(@Args() { near, radiusMeters, first, facility }: NearbyHubsArgs, @Ctx() context: HubContext): Promise<NearbyHub[]> {
     // Hubs are stored in WGS-84; distances are measured there.

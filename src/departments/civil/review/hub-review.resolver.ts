@@ -19,7 +19,7 @@ import { ColdHub, HubRank } from './review-types';
 @Resolver()
 export class HubReviewResolver {
   @Authorized(Access.SCREEN)
-  @Query(() => [HubRank], { description: 'Hubs ranked by footfall or meals over [from, to)' })
+  @Query(() => [HubRank], { nullable: true, description: 'Hubs ranked by footfall or meals over [from, to); null when its department is down (DEPARTMENT_UNAVAILABLE)' })
   async hubRanking(@Args() { by, from, to, street, first }: HubRankingArgs, @Ctx() context: HubContext): Promise<HubRank[]> {
     const size = checkPageSize(first ?? 20);
     const hubs = await hubsOf(context, street ?? undefined);
@@ -31,7 +31,7 @@ export class HubReviewResolver {
   }
 
   @Authorized(Access.SCREEN)
-  @Query(() => [ColdHub], { description: 'Hubs visited much less than others of their size over [from, to), least first' })
+  @Query(() => [ColdHub], { nullable: true, description: 'Hubs visited much less than others of their size over [from, to), least first; null when its department is down (DEPARTMENT_UNAVAILABLE)' })
   async coldHubs(@Args() { from, to, threshold }: ColdHubsArgs, @Ctx() context: HubContext): Promise<ColdHub[]> {
     const hubs = await hubsOf(context);
     const byId = new Map(hubs.map((hub) => [hub.id, hub]));

@@ -18,7 +18,8 @@ const ACTION = 'dietaryAdvice';
 @Resolver()
 export class DietaryAdviceResolver {
   @Query(() => DietaryAdvice, {
-    description: 'The diner’s health flags, advice and today’s fitting dishes at this canteen (canteen terminal keys only; every call is audited)',
+    nullable: true,
+    description: 'The diner’s health flags, advice and today’s fitting dishes at this canteen (canteen terminal keys only; every call is audited, and refused while its audit entry cannot be written); null when its department is down (DEPARTMENT_UNAVAILABLE)',
   })
   async dietaryAdvice(@Arg('residentRef') residentRef: string, @Ctx() context: HubContext): Promise<DietaryAdvice> {
     const { viewer, services } = context;

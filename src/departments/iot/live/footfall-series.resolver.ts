@@ -35,7 +35,7 @@ export class FootfallSeriesResolver {
 
   /** The district's curve on the wall screens: its hubs' footfall together, from the same rollups as each hub's series. */
   @Authorized(Access.SCREEN)
-  @Query(() => [FootfallPoint], { description: "A district's hubs together (every hub when district is null): people in and out per bucket in [from, to), zeros included" })
+  @Query(() => [FootfallPoint], { nullable: true, description: "A district's hubs together (every hub when district is null): people in and out per bucket in [from, to), zeros included; null when the hub's own database is down (DEPARTMENT_UNAVAILABLE)" })
   async districtFootfallSeries(
     @Arg('district', () => String, { nullable: true }) district: string | null,
     @Arg('from') from: Date,

@@ -12,7 +12,8 @@ import { NearbyBikeParking } from './nearby-bike-parking';
 export class BikeParkingNearResolver {
   // Public, as nearbyHubs is: where to leave a bike says nothing about anyone.
   @Query(() => [NearbyBikeParking], {
-    description: 'Bike-parking points at metro exits within radiusMeters of a point given in WGS84, GCJ02 or BD09, nearest first (ties by id)',
+    nullable: true,
+    description: 'Bike-parking points at metro exits within radiusMeters of a point given in WGS84, GCJ02 or BD09, nearest first (ties by id); null when its department is down (DEPARTMENT_UNAVAILABLE)',
   })
   async bikeParkingNear(@Args() { near, radiusMeters, first }: BikeParkingNearArgs, @Ctx() context: HubContext): Promise<NearbyBikeParking[]> {
     // An explicit null means the default, as when the argument is left out.

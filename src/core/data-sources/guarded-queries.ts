@@ -1,0 +1,56 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { SourceGuard } from './source-guard';
+
+const RAW_QUERY = Symbol('rawQuery');
+
+/** A statement that begins a transaction is new work, refused while the source is down like any other. */
+const TRANSACTION_START = /^\s*(START TRANSACTION|BEGIN|SET TRANSACTION)/i;
+
+type Query = QueryRunner['query'];
+type GuardedRunner = QueryRunner & { [RAW_QUERY]?: Query; databaseConnection?: { destroy?: () => void } };
+
+/**
+ * Sends every statement of `source` through its guard. TypeORM makes a query runner for each
+ * repository call, query builder and transaction, so this one hook covers them all. Statements of
+ * a transaction already begun go through even while new work is refused, so that it can commit or
+ * roll back on its own connection; a MySQL connection that outlives the timeout is destroyed (the
+ * server rolls back what it held) rather than handed back to the pool mid-statement.
+ */
+export function guardQueries(source: DataSource, guard: SourceGuard): void {
+  const driver = source.driver as unknown as { createQueryRunner(mode: string): QueryRunner };
+  const create = driver.createQueryRunner.bind(driver);
+  const pooled = source.options.type === 'mysql' || source.options.type === 'mariadb';
+  driver.createQueryRunner = (mode: string) => {
+    const runner = create(mode) as GuardedRunner;
+    // SQLite hands out one shared runner: wrap it once.
+    if (runner[RAW_QUERY]) return runner;
+    const raw = runner.query.bind(runner) as Query;
+    runner[RAW_QUERY] = raw;
+    runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
+      guard.run(() => raw(sql, parameters, structured as never), {
+        gate: !runner.isTransactionActive || TRANSACTION_START.test(sql),
+        onTimeout: pooled ? () => runner.databaseConnection?.destroy?.() : undefined,
+      })) as Query;
+    return runner;
+  };
+}
+
+/** `SELECT 1` past the guard: the health check's probe, which must reach a source the guard refuses; `abandon` frees a probe that hangs. */
+export function probePastGuard(source: DataSource): { probe(): Promise<void>; abandon(): void } {
+  const pooled = source.options.type === 'mysql' || source.options.type === 'mariadb';
+  let current: GuardedRunner | undefined;
+  return {
+    async probe() {
+      const runner = source.createQueryRunner() as GuardedRunner;
+      current = runner;
+      try {
+        await (runner[RAW_QUERY] ?? (runner.query.bind(runner) as Query))('SELECT 1');
+      } finally {
+        if (pooled) await runner.release();
+      }
+    },
+    abandon() {
+      if (pooled) current?.databaseConnection?.destroy?.();
+    },
+  };
+}
