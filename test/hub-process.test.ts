@@ -17,7 +17,7 @@ describe('the hub process (npm start)', () => {
       expect(first.stdout()).toMatch(/subscriptions\s+ws:\/\/127\.0\.0\.1:\d+\/graphql/);
       expect((await postGraphQL(url, COUNT)).data).toEqual({ hubs: { totalCount: 58 } });
       const health = await fetch(url.replace('/graphql', '/readyz'));
-      expect(await health.json()).toEqual({ status: 'ready', sources: { hub: 'UP', civil: 'UP', iot: 'UP', health: 'UP' }, failingFeeds: [] });
+      expect(await health.json()).toEqual({ status: 'ready', sources: { hub: 'UP', civil: 'UP', iot: 'UP', health: 'UP', urban: 'UP' }, down: [], failingFeeds: [] });
 
       // A request in flight when SIGTERM arrives (its body half sent) still gets its answer.
       const inFlight = halfSentRequest(url, JSON.stringify({ query: '{ hubs(first: 100) { edges { node { id name } } } }' }));

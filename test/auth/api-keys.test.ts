@@ -79,7 +79,7 @@ describeEachDriver('API keys', (driver) => {
   });
 
   it.each([
-    [{ name: '无部门', role: 'DEPARTMENT' }, 'input.department', /needs its department \(one of civil, iot, health, probe\)/],
+    [{ name: '无部门', role: 'DEPARTMENT' }, 'input.department', new RegExp(`needs its department \\(one of ${departmentsWithProbe.map((d) => d.name).join(', ')}\\)`)],
     [{ name: '住保', role: 'DEPARTMENT', department: 'housing' }, 'input.department', /"housing" is not a department of this hub/],
     [{ name: '大屏', role: 'SCREEN', department: 'civil' }, 'input.department', /only DEPARTMENT keys belong to a department/],
     [{ name: '食堂终端', role: 'CANTEEN_TERMINAL' }, 'input.hubId', /needs the id of the hub/],

@@ -96,7 +96,7 @@ describeEachDriver('npm run keys', (driver) => {
     expect(terminal.stderr).toContain(`(CANTEEN_TERMINAL, hub ${hubId})`);
 
     const cases: [string[], string][] = [
-      [['create', '--role', 'DEPARTMENT', '--name', '住保'], 'keys: --department: a DEPARTMENT key needs its department (one of civil, iot, health)\n'],
+      [['create', '--role', 'DEPARTMENT', '--name', '住保'], `keys: --department: a DEPARTMENT key needs its department (one of ${departments.map((d) => d.name).join(', ')})\n`],
       [['create', '--role', 'CANTEEN_TERMINAL', '--name', '食堂', '--hub', '99999'], 'keys: --hub: there is no hub 99999\n'],
       [['create', '--role', 'KIOSK', '--name', '亭'], 'keys: --role: "KIOSK" is not one of SCREEN, DEPARTMENT, CANTEEN_TERMINAL, ADMIN\n'],
       [['revoke', '99999'], 'keys: API key 99999 does not exist\n'],

@@ -18,6 +18,11 @@ const PUBLIC = new Set([
   'Hub.organizations',
   'Hub.activities',
   'Hub.live',
+  // Where to leave a bike says nothing about anyone (urban), as nearbyHubs.
+  'Query.bikeParkingNear',
+  'Hub.nearbyBikeParking',
+  'BikeParkingPoint.spacesFree',
+  'BikeParkingPoint.location',
   'Activity.hub',
   'Activity.remaining',
   'Activity.organizer',

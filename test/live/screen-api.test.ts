@@ -192,7 +192,7 @@ describeEachDriver('live metrics for the screens', (driver) => {
     const { data, errors } = await t.query(`{ departments { name title status feedLagSeconds feeds { name lagSeconds } } }`, {}, auth());
     expect(errors).toBeUndefined();
     const byName = Object.fromEntries(data.departments.map((d: any) => [d.name, d]));
-    expect(Object.keys(byName).sort()).toEqual(['civil', 'health', 'iot']);
+    expect(Object.keys(byName).sort()).toEqual(['civil', 'health', 'iot', 'urban']);
     expect(byName.iot).toMatchObject({ title: '城运中心', status: 'UP' });
     expect(byName.iot.feeds.map((f: any) => f.name)).toEqual(['iot.footfall_reading']);
     expect(byName.iot.feedLagSeconds).toBeLessThan(5);
