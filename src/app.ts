@@ -126,6 +126,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     const development = config.nodeEnv === 'development';
     const formatError = (error: GraphQLError) => formatHubError(error.toJSON(), error, { development, hideSchema: !config.introspection, logger });
     live = await startLive({ settings: settings.live, redisPrefix: config.redisPrefix, simulator: config.simulator, modules, services, engine, logger, formatError });
+    const { fanOut, service: liveService } = live;
 
     const limits = operationLimits(settings.limits, { introspection: config.introspection });
     const rateLimiter = createRateLimiter(settings.limits.rateLimit, engine.redis, logger);
@@ -154,7 +155,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       logger,
       observe: metrics.observeHttp,
       routes: [
-        ...healthRoutes(sources, () => live!.service.status()),
+        ...healthRoutes(sources, () => liveService.status()),
         ...(settings.metrics.port === undefined ? [metrics.route] : []),
         ide.assets,
         screenRoute(GRAPHQL_PATH),
@@ -182,9 +183,8 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       connectionInitTimeoutMs: settings.limits.connectionInitTimeoutMs,
       formatError,
       development,
-      sharing: live.fanOut,
+      sharing: fanOut,
     });
-    const { fanOut, service: liveService } = live;
     metrics.watch(sources, { sockets: () => server.ws.clients.size, fanOut: () => fanOut.stats(), feeds: () => liveService.status() });
     if (settings.metrics.port !== undefined) metricsServer = await listenForMetrics(config.host, settings.metrics.port, metrics.route, logger);
     // A revoked key's open sockets close at once, on every instance, not only at their next operation.

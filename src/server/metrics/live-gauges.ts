@@ -11,6 +11,9 @@ export interface LiveReadings {
 
 /** Gauges read when scraped: sockets, subscriptions, fan-out groups, and each feed's lag. */
 export function registerLiveGauges(registry: Registry, live: LiveReadings): void {
+  // The feed gauges are collected together on a scrape: one read of the feeds' status serves them all.
+  let reading: Promise<FeedStatus[]> | undefined;
+  const feeds = () => (reading ??= live.feeds().finally(() => (reading = undefined)));
   new Gauge({
     name: 'xingfu_hub_websocket_sockets',
     help: 'Open WebSocket connections (screens and other subscribers)',
@@ -42,7 +45,7 @@ export function registerLiveGauges(registry: Registry, live: LiveReadings): void
     registers: [registry],
     async collect() {
       this.reset();
-      for (const feed of await live.feeds()) this.set({ feed: feed.feed, department: feed.department }, feed.runningHere ? 1 : 0);
+      for (const feed of await feeds()) this.set({ feed: feed.feed, department: feed.department }, feed.runningHere ? 1 : 0);
     },
   });
   new Gauge({
@@ -52,7 +55,7 @@ export function registerLiveGauges(registry: Registry, live: LiveReadings): void
     registers: [registry],
     async collect() {
       this.reset();
-      for (const feed of await live.feeds()) {
+      for (const feed of await feeds()) {
         if (feed.runningHere && feed.lagSeconds !== null) this.set({ feed: feed.feed, department: feed.department }, feed.lagSeconds);
       }
     },
@@ -64,7 +67,7 @@ export function registerLiveGauges(registry: Registry, live: LiveReadings): void
     registers: [registry],
     async collect() {
       this.reset();
-      for (const feed of await live.feeds()) this.set({ feed: feed.feed, department: feed.department }, feed.failingSince === null ? 0 : 1);
+      for (const feed of await feeds()) this.set({ feed: feed.feed, department: feed.department }, feed.failingSince === null ? 0 : 1);
     },
   });
 }
