@@ -9,15 +9,24 @@ import type { AddressInfo } from 'node:net';
 export interface CuttableProxy {
   origin: string;
   cut(): void;
+  /** A network that stops answering without a reset: bytes go nowhere and new connections hang; `restore` resets what hung. */
+  hang(): void;
   restore(): void;
   close(): Promise<void>;
 }
 
 export async function startCuttableProxy(targetPort: number): Promise<CuttableProxy> {
   let isCut = false;
+  let isHung = false;
   const open = new Set<net.Socket>();
+  const held = new Set<net.Socket>();
   const server = net.createServer((client) => {
     if (isCut) return void client.resetAndDestroy();
+    if (isHung) {
+      held.add(client);
+      client.on('error', () => undefined);
+      return;
+    }
     const upstream = net.connect(targetPort, '127.0.0.1');
     for (const socket of [client, upstream]) {
       open.add(socket);
@@ -36,11 +45,22 @@ export async function startCuttableProxy(targetPort: number): Promise<CuttablePr
       isCut = true;
       for (const socket of open) socket.resetAndDestroy();
     },
+    hang() {
+      isHung = true;
+      for (const socket of open) {
+        socket.unpipe();
+        socket.pause();
+        held.add(socket);
+      }
+    },
     restore() {
       isCut = false;
+      isHung = false;
+      for (const socket of held) socket.resetAndDestroy();
+      held.clear();
     },
     async close() {
-      for (const socket of open) socket.destroy();
+      for (const socket of [...open, ...held]) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
