@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { seedDepartments } from '../seeds/seed-departments';
 import { HUB_SOURCE, type HubConfig } from './config';
 import { AuditLog } from './core/audit/audit-log';
+import { readAuthSettings, type AuthSettings } from './core/auth/auth-settings';
 import { ApiClientStore } from './core/auth/api-client-store';
 import { CredentialResolver } from './core/auth/credential-resolver';
 import { API_KEY_ISSUER, ApiKeyIssuer } from './core/auth/keys/api-key-issuer';
@@ -60,6 +61,7 @@ export interface PartSettings {
   metrics: MetricsSettings;
   /** Timeouts, circuit breakers and health checks of the data sources. */
   sources: SourceGuardSettings;
+  auth: AuthSettings;
   departments: { key: ServiceKey<unknown>; value: unknown }[];
 }
 
@@ -70,6 +72,7 @@ export function readPartSettings(config: HubConfig, modules: readonly Department
     limits: readRequestLimits(config.env),
     metrics: readMetricsSettings(config.env),
     sources: readSourceGuardSettings(config.env),
+    auth: readAuthSettings(config.env),
     departments: modules.flatMap((m) => (m.settings ? [{ key: m.settings.key, value: m.settings.read(config.env) }] : [])),
   };
 }
@@ -111,7 +114,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     };
     for (const { key, value } of settings.departments) services.registry.set(key, value);
     const residentTokens = config.residentJwtSecret ? [new ResidentTokenProvider(config.residentJwtSecret)] : [];
-    const credentials = new CredentialResolver(services.clients, residentTokens, config.adminSecret);
+    const credentials = new CredentialResolver(services.clients, residentTokens, config.adminSecret, settings.auth.keyGraceMs);
     const schema = await schemaOf(modules, services.pubSub);
     // `hub(id)` is public: asking it as an anonymous caller is enough to check a terminal's hub.
     const issuer = new ApiKeyIssuer(

@@ -46,6 +46,7 @@ describe('configuration from the environment', () => {
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL: must start with redis:// or rediss://'],
     [{ HUB_ADMIN_SECRET: 'short' }, 'HUB_ADMIN_SECRET: must be at least 16 characters long'],
     [{ RESIDENT_JWT_SECRET: 'x'.repeat(31) }, 'RESIDENT_JWT_SECRET: must be at least 32 characters long'],
+    [{ KEY_GRACE_MINUTES: '2000' }, 'KEY_GRACE_MINUTES: 2000 is outside 0..1440'],
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(errorOf(env)).toBe(message);
   });

@@ -92,3 +92,28 @@ onMysql("the hub's own database down, on MariaDB through a relay the test cuts",
     expect((await relayed.query('{ districtOverview { hubs } }', {}, bearer(neverUsed))).status).toBe(200);
   });
 });
+
+onMysql("KEY_GRACE_MINUTES bounds how long a checked key outlives the hub's own database", () => {
+  let relayed: RelayedHub;
+  beforeAll(async () => {
+    relayed = await startRelayedHub({ relayed: ['hub'], seed: false, env: { KEY_GRACE_MINUTES: '0' } });
+  });
+  afterAll(async () => {
+    relayed.relays.hub?.restore();
+    await relayed?.close();
+    await relayed?.databases.drop();
+  });
+
+  it('with no grace, a key checked a moment ago is told to retry while the database is down, and works again after', async () => {
+    const screen = await keyFor(relayed.hub, ApiRole.SCREEN);
+    expect((await relayed.query('{ districtOverview { hubs } }', {}, bearer(screen))).status).toBe(200);
+    relayed.relays.hub.cut();
+    await eventually('the hub source is down', () => relayed.hub.services.sources.health('hub').breaker === 'open');
+    const refused = await relayed.query('{ districtOverview { hubs } }', {}, bearer(screen));
+    expect(refused.status).toBe(503);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'DEPARTMENT_UNAVAILABLE', department: 'hub' });
+    relayed.relays.hub.restore();
+    await eventually('the hub source is up again', () => relayed.hub.services.sources.isUp('hub'));
+    expect((await relayed.query('{ districtOverview { hubs } }', {}, bearer(screen))).status).toBe(200);
+  });
+});

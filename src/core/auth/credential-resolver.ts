@@ -7,8 +7,6 @@ import { ApiRole } from './api-role';
 import type { IdentityProvider } from './identity-provider';
 import { ANONYMOUS, type Viewer } from './viewer';
 
-/** How long a key checked against the hub's database stays valid while that database is down (docs/access-control.md). */
-export const DEFAULT_KEY_GRACE_MS = 10 * 60_000;
 /** What a refused caller is told to wait: about as long as a down source's first probes take. */
 const RETRY_AFTER_SECONDS = 5;
 
@@ -27,8 +25,9 @@ export class CredentialResolver {
   constructor(
     private readonly clients: ApiClientStore,
     private readonly identityProviders: readonly IdentityProvider[],
-    adminSecret?: string,
-    private readonly keyGraceMs = DEFAULT_KEY_GRACE_MS,
+    adminSecret: string | undefined,
+    /** How long a key checked against the hub's database stays valid while that database is down (KEY_GRACE_MINUTES). */
+    private readonly keyGraceMs: number,
   ) {
     this.adminSecretHash = adminSecret ? hashApiKey(adminSecret) : undefined;
   }
