@@ -11,7 +11,7 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const STAMP = path.join(ROOT, 'dist', '.build-stamp');
 /** What the build reads (the screen's sources are under src/ too). */
-const INPUTS = ['src', 'migrations', 'seeds', 'bench', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.js'];
+const INPUTS = ['src', 'migrations', 'seeds', 'bench', 'soak', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.js'];
 
 function newestUnder(file) {
   let stat;
