@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { guardQueries, probePastGuard } from './guarded-queries';
 import { ensureMysqlDatabase } from './mysql-database';
+import { checkSourceSchema } from './source-schema-check';
 import type { SourceConfig } from './source-config';
 import type { SourceDefinition } from './source-definition';
 import { SourceDownError } from './source-down-error';
@@ -126,7 +127,7 @@ export class SourceRegistry {
       const source = this.sources.get(name);
       const probe = source ? this.probes.get(name)! : undefined;
       const migrateAgain = async () => {
-        if (this.migrate && source) await source.runMigrations({ transaction: 'each' });
+        if (source) await this.prepare(definition.name, source);
       };
       void this.guardOf(name)
         .check(probe ? () => probe.probe() : () => this.openOne(definition), migrateAgain, { abandon: probe?.abandon, timed: probe !== undefined })
@@ -134,15 +135,22 @@ export class SourceRegistry {
     }
   }
 
+  /** Before a source serves (at opening, and after an outage): a managed one is migrated, an external one checked. */
+  private async prepare(name: string, source: DataSource): Promise<void> {
+    if (this.config(name).external) await checkSourceSchema(name, source);
+    else if (this.migrate) await source.runMigrations({ transaction: 'each' });
+  }
+
   private async openOne(definition: SourceDefinition): Promise<void> {
     const config = this.config(definition.name);
     let server = { mariadb: false };
-    if (config.driver === 'sqlite') fs.mkdirSync(path.dirname(config.file), { recursive: true });
-    else server = await ensureMysqlDatabase(config);
+    if (config.driver === 'sqlite') {
+      if (!config.external) fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    } else server = await ensureMysqlDatabase(config);
     const source = new DataSource(dataSourceOptions(config, definition, server));
     await source.initialize();
     try {
-      if (this.migrate) await source.runMigrations({ transaction: 'each' });
+      await this.prepare(definition.name, source);
     } catch (error) {
       await source.destroy().catch(() => undefined);
       throw error;
@@ -151,7 +159,7 @@ export class SourceRegistry {
       await source.destroy();
       throw new Error('closed');
     }
-    guardQueries(source, this.guardOf(definition.name));
+    guardQueries(source, this.guardOf(definition.name), { external: config.external });
     this.probes.set(definition.name, probePastGuard(source));
     this.sources.set(definition.name, source);
   }
