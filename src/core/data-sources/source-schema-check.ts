@@ -27,7 +27,8 @@ const KIND_OF_DECLARED: [RegExp, ColumnRead['kind']][] = [
 
 const ACCEPTS: Record<ColumnRead['kind'], RegExp> = {
   int: /^(tiny|small|medium|big)?int(eger)?\b/i,
-  number: /^((tiny|small|medium|big)?int(eger)?|double( precision)?|float|decimal|real|numeric)\b/i,
+  // Not decimal: mysql2 hands it over as a string (the view casts it to DOUBLE).
+  number: /^((tiny|small|medium|big)?int(eger)?|double( precision)?|float|real)\b/i,
   datetime: /^(datetime|timestamp)\b/i,
   text: /^(char|varchar|tinytext|text|mediumtext|longtext|enum|character|varying|nvarchar|nchar|clob)\b/i,
 };
