@@ -14,7 +14,7 @@ const USAGE = `usage:
 runCli('migrate', async () => {
   parseCommandLine(USAGE, {});
   const config = loadConfig(process.env, departments.map((d) => d.name));
-  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
+  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments, config.sources));
   await sources.open({ migrate: true });
   for (const name of sources.names) {
     const state = sources.config(name).external ? 'external: checked, never migrated' : 'up to date';
