@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config';
 import { ApiRole } from '../../src/core/auth/api-role';
@@ -39,16 +38,18 @@ async function brokenIot(driver: Driver): Promise<BrokenIot> {
   if (driver === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xh-external-'));
     const file = path.join(dir, 'counters.sqlite');
-    const db = new Database(file);
-    db.exec(`CREATE TABLE door_sensor (id INTEGER PRIMARY KEY AUTOINCREMENT, hub_id INTEGER NOT NULL, code VARCHAR(40) NOT NULL, position VARCHAR(40) NOT NULL, installed_at DATETIME NOT NULL);
-             CREATE TABLE footfall_reading (id INTEGER PRIMARY KEY AUTOINCREMENT, sensor_id INTEGER NOT NULL, hub_id INTEGER NOT NULL, at DATETIME NOT NULL, exited INTEGER NOT NULL);`);
+    // The department's own file, made by its own system.
+    const db = new DataSource({ type: 'better-sqlite3', database: file });
+    await db.initialize();
+    await db.query('CREATE TABLE door_sensor (id INTEGER PRIMARY KEY AUTOINCREMENT, hub_id INTEGER NOT NULL, code VARCHAR(40) NOT NULL, position VARCHAR(40) NOT NULL, installed_at DATETIME NOT NULL)');
+    await db.query('CREATE TABLE footfall_reading (id INTEGER PRIMARY KEY AUTOINCREMENT, sensor_id INTEGER NOT NULL, hub_id INTEGER NOT NULL, at DATETIME NOT NULL, exited INTEGER NOT NULL)');
     return {
       env: { IOT_DB_URL: `sqlite:${file}`, IOT_DB_EXTERNAL: 'true' },
       async fix() {
-        db.exec('ALTER TABLE footfall_reading ADD COLUMN entered INTEGER NOT NULL DEFAULT 0');
+        await db.query('ALTER TABLE footfall_reading ADD COLUMN entered INTEGER NOT NULL DEFAULT 0');
       },
       async drop() {
-        db.close();
+        await db.destroy();
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -95,6 +96,18 @@ describeEachDriver('an external source missing a column it is read for', (driver
   it('comes up by itself once the DBA adds the column', async () => {
     await iot.fix();
     await eventually('iot up', async () => (await t.query(STATUS, {}, screen)).data.departments.find((d: { name: string }) => d.name === 'iot').status === 'UP');
+  });
+
+  it('then reads it and never writes it: no demo rows, the ingest refused naming IOT_DB_EXTERNAL', async () => {
+    const { data } = await t.query('{ districtOverview { footfallToday } }', {}, screen);
+    expect(data.districtOverview.footfallToday).toBe(0);
+    const iotKey = await keyFor(t.hub, ApiRole.DEPARTMENT, { department: 'iot' });
+    const refused = await t.query(
+      'mutation R($readings: [FootfallReadingInput!]!) { recordFootfall(readings: $readings) { accepted } }',
+      { readings: [{ sensorId: '1', at: new Date(Date.now() - 5_000).toISOString(), entered: 1, exited: 0 }] },
+      { authorization: `Bearer ${iotKey}` },
+    );
+    expect(refused.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', setting: 'IOT_DB_EXTERNAL' })]);
   });
 });
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { guardQueries, probePastGuard } from './guarded-queries';
+import { ExternalSourceWriteError } from './external-write-error';
 import { ensureMysqlDatabase } from './mysql-database';
 import { checkSourceSchema } from './source-schema-check';
 import type { SourceConfig } from './source-config';
@@ -87,6 +88,16 @@ export class SourceRegistry {
       throw new Error(`unknown data source "${name}"`);
     }
     return source;
+  }
+
+  /**
+   * The source, for work that will write to it: an external source (the department's own
+   * database) is refused at once, before any read of that work, with FORBIDDEN naming
+   * `<NAME>_DB_EXTERNAL`. (Every write statement to it is refused anyway; this says so first.)
+   */
+  writable(name: string): DataSource {
+    if (this.config(name).external) throw new ExternalSourceWriteError(name);
+    return this.get(name);
   }
 
   /** True when the source is open and its breaker closed: no waiting, it reads the last check. */
