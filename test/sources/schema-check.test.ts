@@ -7,6 +7,7 @@ import { ApiRole } from '../../src/core/auth/api-role';
 import { dataSourceOptions } from '../../src/core/data-sources/data-source-options';
 import { readsOfEntities, schemaProblems } from '../../src/core/data-sources/source-schema-check';
 import { departments } from '../../src/departments';
+import { DoorSensor } from '../../src/departments/iot/sensors/door-sensor.entity';
 import { sourceDefinitions } from '../../src/hub-source';
 import { availableDrivers, describeEachDriver, type Driver } from '../helpers/drivers';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
@@ -108,6 +109,14 @@ describeEachDriver('an external source missing a column it is read for', (driver
       { authorization: `Bearer ${iotKey}` },
     );
     expect(refused.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'FORBIDDEN', setting: 'IOT_DB_EXTERNAL' })]);
+    // Whatever else tries to write (a seed, a simulator, a future resolver) is refused in the source layer, before the statement is sent.
+    const iotSource = t.hub.services.sources.get('iot');
+    await expect(iotSource.getRepository(DoorSensor).insert({ hubId: 1, code: 'X-1', position: '正门', installedAt: new Date() })).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN', setting: 'IOT_DB_EXTERNAL', department: 'iot' },
+    });
+    await expect(iotSource.query('DELETE FROM footfall_reading')).rejects.toMatchObject({ extensions: { setting: 'IOT_DB_EXTERNAL' } });
+    await expect(iotSource.query('CREATE TABLE hub_scratch (id INT)')).rejects.toMatchObject({ extensions: { setting: 'IOT_DB_EXTERNAL' } });
+    expect(await iotSource.getRepository(DoorSensor).count()).toBe(0);
   });
 });
 
