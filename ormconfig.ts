@@ -13,7 +13,7 @@ import { sourceDefinitions } from './src/hub-source';
 const config = loadConfig(process.env, departments.map((d) => d.name));
 
 export const dataSources: Record<string, DataSource> = Object.fromEntries(
-  sourceDefinitions(departments).map((definition) => [
+  sourceDefinitions(departments, config.sources).map((definition) => [
     definition.name,
     new DataSource(dataSourceOptions(config.sources[definition.name], definition)),
   ]),

@@ -18,7 +18,7 @@ export interface SeedOutcome {
 
 /**
  * Seeds every department's demo rows. Each department skips what it has already seeded, so a
- * second run adds nothing. A department that wrote rows reported progress while it did.
+ * second run adds nothing; an external source is never seeded (nor listed as seeded or skipped). A department that wrote rows reported progress while it did.
  */
 export async function seedDepartments(
   sources: SourceRegistry,
@@ -30,6 +30,8 @@ export async function seedDepartments(
   const outcome: SeedOutcome = { seeded: [], skipped: [] };
   for (const module of modules) {
     if (!module.seed) continue;
+    // An external source is the department's own: the hub never writes demo rows into it.
+    if (sources.config(module.name).external) continue;
     let wrote = false;
     await module.seed({
       source: sources.get(module.name),

@@ -85,7 +85,7 @@ export interface StartOptions {
 /** config -> data sources (migrated, seeded when empty) -> schema -> HTTP and WebSocket server. */
 export async function startHub(config: HubConfig, { modules, logger = createLogger(config.logLevel, undefined, { pretty: config.nodeEnv === 'development' }) }: StartOptions): Promise<RunningHub> {
   const settings = readPartSettings(config, modules);
-  const sources = new SourceRegistry(config.sources, sourceDefinitions(modules), settings.sources);
+  const sources = new SourceRegistry(config.sources, sourceDefinitions(modules, config.sources), settings.sources);
   // A department that is down does not stop the hub: it starts down and is opened when it answers.
   // The hub's own database holds the keys and the feeds' watermarks: without it the hub does not start.
   await sources.openAvailable({ migrate: true, required: [HUB_SOURCE] });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError } from './core/config-error';
-import { parseSourceUrl, sourceUrlVariable, type SourceConfig } from './core/data-sources/source-config';
+import { readSourceConfig, sourceExternalVariable, sourceTimezoneVariable, sourceUrlVariable, UTC_OFFSET, type SourceConfig } from './core/data-sources/source-config';
 import { HUB_SOURCE } from './core/data-sources/hub-source-name';
 import { readChoice, readInt, readOnOff, readOptionalString, readSecret, readString, type Env } from './core/env-setting';
 
@@ -45,8 +45,11 @@ export function loadConfig(env: Env, departmentSources: readonly string[]): HubC
   const sources: Record<string, SourceConfig> = {};
   for (const name of [HUB_SOURCE, ...departmentSources]) {
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new ConfigError(sourceUrlVariable(name), `"${name}" is not a valid source name`);
-    sources[name] = parseSourceUrl(name, env[sourceUrlVariable(name)], dataDir);
+    sources[name] = readSourceConfig(name, env, dataDir);
   }
+  // The hub's own source holds its keys and watermarks, which it writes.
+  if (sources[HUB_SOURCE].external) throw new ConfigError(sourceExternalVariable(HUB_SOURCE), "the hub's own source is always managed by the hub");
+  if (sources[HUB_SOURCE].timezone !== UTC_OFFSET) throw new ConfigError(sourceTimezoneVariable(HUB_SOURCE), "the hub's own source keeps UTC");
   const allEmbedded = Object.values(sources).every((s) => s.driver === 'sqlite');
   const redisUrl = readOptionalString(env, 'REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {

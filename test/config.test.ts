@@ -8,7 +8,7 @@ describe('configuration from the environment', () => {
     expect(config.port).toBe(4000);
     expect(config.dataDir).toBe(path.resolve('data'));
     expect(Object.keys(config.sources)).toEqual(['hub', 'civil', 'iot', 'health']);
-    expect(config.sources.civil).toEqual({ name: 'civil', driver: 'sqlite', file: path.resolve('data/civil.sqlite') });
+    expect(config.sources.civil).toEqual({ name: 'civil', driver: 'sqlite', file: path.resolve('data/civil.sqlite'), external: false, timezone: '+00:00' });
     expect(config.simulator).toBe(true);
     expect(config.demoSeed).toBe(true);
     expect(config.redisUrl).toBeUndefined();
@@ -25,6 +25,8 @@ describe('configuration from the environment', () => {
       password: 's@cret',
       database: 'civil',
       connectionLimit: 20,
+      external: false,
+      timezone: '+00:00',
     });
     // A server-backed source means a real deployment: no simulated data by default.
     expect(config.simulator).toBe(false);
@@ -35,7 +37,17 @@ describe('configuration from the environment', () => {
     expect(config.sources.housing).toMatchObject({ driver: 'mysql', database: 'housing' });
   });
 
+  it("reads an external source: the department's own, and the offset its date-times are stored in", () => {
+    const config = loadConfig({ IOT_DB_URL: 'mysql://hub_ro@vendor.local/counters', IOT_DB_EXTERNAL: 'true', IOT_DB_TIMEZONE: '+08:00' }, DEPARTMENTS);
+    expect(config.sources.iot).toMatchObject({ driver: 'mysql', database: 'counters', external: true, timezone: '+08:00' });
+    expect(config.sources.civil).toMatchObject({ external: false, timezone: '+00:00' });
+  });
+
   it.each([
+    [{ IOT_DB_EXTERNAL: 'perhaps' }, 'IOT_DB_EXTERNAL: "perhaps" is not on or off'],
+    [{ IOT_DB_URL: 'mysql://r@h/iot', IOT_DB_TIMEZONE: 'Asia/Shanghai' }, 'IOT_DB_TIMEZONE: "Asia/Shanghai" is not a UTC offset such as +08:00 or +00:00'],
+    [{ IOT_DB_TIMEZONE: '+08:00' }, 'IOT_DB_TIMEZONE: applies to MySQL/MariaDB sources only: an embedded SQLite source keeps UTC'],
+    [{ HUB_DB_EXTERNAL: 'true' }, "HUB_DB_EXTERNAL: the hub's own source is always managed by the hub"],
     [{ CIVIL_DB_URL: 'postgres://x@y/z' }, 'CIVIL_DB_URL: unsupported scheme "postgres:" (use mysql:// or leave unset)'],
     [{ IOT_DB_URL: 'not a url' }, 'IOT_DB_URL: not a URL: "not a url" (use mysql://user:password@host:3306/database or leave unset)'],
     [{ HEALTH_DB_URL: 'mysql://root@localhost:3306/' }, 'HEALTH_DB_URL: the URL names no database (mysql://user@host:3306/<database>)'],

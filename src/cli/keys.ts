@@ -49,7 +49,7 @@ runCli('keys', async () => {
   if (command !== 'revoke' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`, USAGE);
 
   const config = loadConfig(process.env, departments.map((d) => d.name));
-  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
+  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments, config.sources));
   await sources.open({ migrate: true });
   try {
     const hubSource = sources.get(HUB_SOURCE);

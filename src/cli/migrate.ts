@@ -14,8 +14,11 @@ const USAGE = `usage:
 runCli('migrate', async () => {
   parseCommandLine(USAGE, {});
   const config = loadConfig(process.env, departments.map((d) => d.name));
-  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
+  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments, config.sources));
   await sources.open({ migrate: true });
-  for (const name of sources.names) process.stdout.write(`${name.padEnd(8)} up to date  ${describeSource(sources.config(name))}\n`);
+  for (const name of sources.names) {
+    const state = sources.config(name).external ? 'external: checked, never migrated' : 'up to date';
+    process.stdout.write(`${name.padEnd(8)} ${state}  ${describeSource(sources.config(name))}\n`);
+  }
   await sources.close();
 });

@@ -23,7 +23,7 @@ runCli('seed', async () => {
   const scale = values.scale;
   if (scale !== 'demo' && scale !== 'city') throw new UsageError(`--scale: "${scale}" is not demo or city`, USAGE);
   const config = loadConfig(process.env, departments.map((d) => d.name));
-  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
+  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments, config.sources));
   await sources.open({ migrate: true });
   try {
     process.stderr.write(`seeding the ${scale === 'city' ? 'city-scale set' : 'demo district'}\n`);

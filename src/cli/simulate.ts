@@ -22,7 +22,7 @@ const USAGE = `usage:
 runCli('simulate', async () => {
   const once = parseCommandLine(USAGE, { once: { type: 'boolean', default: false } }).values.once;
   const config = loadConfig(process.env, departments.map((d) => d.name));
-  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
+  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments, config.sources));
   await sources.open({ migrate: true });
   const logger = createLogger(config.logLevel, undefined, { pretty: config.nodeEnv === 'development' });
   const directory = hubDirectoryOf(departments);

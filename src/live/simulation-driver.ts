@@ -15,12 +15,17 @@ export class SimulationDriver {
   private last = Date.now();
   private busy = false;
 
+  private readonly modules: readonly DepartmentModule[];
+
   constructor(
-    private readonly modules: readonly DepartmentModule[],
+    modules: readonly DepartmentModule[],
     private readonly sources: SourceRegistry,
     private readonly hubs: () => readonly HubInfo[],
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // A department's own (external) database is written by its devices, never by the simulator.
+    this.modules = modules.filter((m) => !sources.config(m.name).external);
+  }
 
   start(tickMs = SIMULATION_TICK_MS): void {
     const names = this.modules.filter((m) => m.simulate).map((m) => m.name);

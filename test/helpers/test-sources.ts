@@ -10,7 +10,7 @@ export async function openTestSources(driver: Driver): Promise<{ sources: Source
   const names = departments.map((d) => d.name);
   const databases = await createTestDatabases(driver, [HUB_SOURCE, ...names]);
   const config = loadConfig(databases.env, names);
-  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
+  const sources = new SourceRegistry(config.sources, sourceDefinitions(departments, config.sources));
   await sources.open({ migrate: true });
   return {
     sources,

@@ -1,8 +1,8 @@
 import type { DataSourceOptions } from 'typeorm';
-import { castUtcDatetimes } from './mysql-datetime';
+import { castDatetimesAt } from './mysql-datetime';
 import { SnakeCaseNaming } from './snake-case-naming';
 import { StatementCountingLogger } from './statement-count';
-import type { SourceConfig } from './source-config';
+import { offsetMinutes, type SourceConfig } from './source-config';
 import type { SourceDefinition } from './source-definition';
 
 /** TypeORM options for one source; the same entities and migrations serve both drivers. */
@@ -26,8 +26,9 @@ export function dataSourceOptions(
       ...common,
       type: 'better-sqlite3',
       database: config.file,
+      // An external file is the department's: opened read-only, its journal mode left as it is.
       // WAL lets the feeds read while a department writes; busy readers wait instead of failing.
-      enableWAL: true,
+      ...(config.external ? { readonly: true } : { enableWAL: true }),
       timeout: 10_000,
     };
   }
@@ -40,11 +41,12 @@ export function dataSourceOptions(
     password: config.password,
     database: config.database,
     charset: 'utf8mb4_unicode_ci',
-    // Every instant is stored in UTC; "today" is computed in Asia/Shanghai by the code.
-    timezone: 'Z',
+    // Every instant the hub writes is in UTC; "today" is computed in Asia/Shanghai by the code.
+    // An external source may store local time (<NAME>_DB_TIMEZONE): parameters are sent in it.
+    timezone: config.timezone === '+00:00' ? 'Z' : config.timezone,
     supportBigNumbers: true,
     bigNumberStrings: false,
     connectTimeout: 5_000,
-    extra: { connectionLimit: config.connectionLimit, typeCast: castUtcDatetimes },
+    extra: { connectionLimit: config.connectionLimit, typeCast: castDatetimesAt(offsetMinutes(config.timezone)) },
   };
 }

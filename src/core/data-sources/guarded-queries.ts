@@ -1,10 +1,14 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import { ExternalSourceWriteError } from './external-write-error';
 import type { SourceGuard } from './source-guard';
 
 const RAW_QUERY = Symbol('rawQuery');
 
 /** A statement that begins a transaction is new work, refused while the source is down like any other. */
 const TRANSACTION_START = /^\s*(START TRANSACTION|BEGIN|SET TRANSACTION)/i;
+
+/** A statement that writes or changes the schema: refused on an external source before it is sent. */
+const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE|UPSERT|MERGE|CREATE|ALTER|DROP|TRUNCATE|RENAME|GRANT|REVOKE|LOAD|CALL|LOCK)\b/i;
 
 type Query = QueryRunner['query'];
 type GuardedRunner = QueryRunner & { [RAW_QUERY]?: Query; databaseConnection?: { destroy?: () => void } };
@@ -14,9 +18,10 @@ type GuardedRunner = QueryRunner & { [RAW_QUERY]?: Query; databaseConnection?: {
  * repository call, query builder and transaction, so this one hook covers them all. Statements of
  * a transaction already begun go through even while new work is refused, so that it can commit or
  * roll back on its own connection; a MySQL connection that outlives the timeout is destroyed (the
- * server rolls back what it held) rather than handed back to the pool mid-statement.
+ * server rolls back what it held) rather than handed back to the pool mid-statement. On an
+ * `external` source every write is refused here, whoever sends it.
  */
-export function guardQueries(source: DataSource, guard: SourceGuard): void {
+export function guardQueries(source: DataSource, guard: SourceGuard, { external = false }: { external?: boolean } = {}): void {
   const driver = source.driver as unknown as { createQueryRunner(mode: string): QueryRunner };
   const create = driver.createQueryRunner.bind(driver);
   const pooled = source.options.type === 'mysql' || source.options.type === 'mariadb';
@@ -26,11 +31,14 @@ export function guardQueries(source: DataSource, guard: SourceGuard): void {
     if (runner[RAW_QUERY]) return runner;
     const raw = runner.query.bind(runner) as Query;
     runner[RAW_QUERY] = raw;
-    runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) =>
-      guard.run(() => raw(sql, parameters, structured as never), {
+    runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
+      // The department's own database: whatever tries to write (an ingest, a seed, a simulator) is told why not.
+      if (external && WRITE.test(sql)) return Promise.reject(new ExternalSourceWriteError(guard.source));
+      return guard.run(() => raw(sql, parameters, structured as never), {
         gate: !runner.isTransactionActive || TRANSACTION_START.test(sql),
         onTimeout: pooled ? () => runner.databaseConnection?.destroy?.() : undefined,
-      })) as Query;
+      });
+    }) as Query;
     return runner;
   };
 }

@@ -28,3 +28,16 @@ export function castUtcDatetimes(field: CastField, next: () => unknown): unknown
   const text = field.string();
   return text === null ? null : parseUtcDatetime(text);
 }
+
+/**
+ * The `typeCast` of a source whose date-times are stored at `offsetMinutes` east of UTC (an
+ * external source's `<NAME>_DB_TIMEZONE`, e.g. a vendor's local +08:00): the wall time read back
+ * to the instant it names. Parameters go the other way through mysql2's own `timezone` option.
+ */
+export function castDatetimesAt(offsetMinutes: number): (field: CastField, next: () => unknown) => unknown {
+  if (offsetMinutes === 0) return castUtcDatetimes;
+  return (field, next) => {
+    const value = castUtcDatetimes(field, next);
+    return value instanceof Date && (field.type === 'DATETIME' || field.type === 'TIMESTAMP') ? new Date(value.getTime() - offsetMinutes * 60_000) : value;
+  };
+}

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
 import { guardQueries, probePastGuard } from './guarded-queries';
+import { ExternalSourceWriteError } from './external-write-error';
 import { ensureMysqlDatabase } from './mysql-database';
+import { checkSourceSchema } from './source-schema-check';
 import type { SourceConfig } from './source-config';
 import type { SourceDefinition } from './source-definition';
 import { SourceDownError } from './source-down-error';
@@ -88,6 +90,16 @@ export class SourceRegistry {
     return source;
   }
 
+  /**
+   * The source, for work that will write to it: an external source (the department's own
+   * database) is refused at once, before any read of that work, with FORBIDDEN naming
+   * `<NAME>_DB_EXTERNAL`. (Every write statement to it is refused anyway; this says so first.)
+   */
+  writable(name: string): DataSource {
+    if (this.config(name).external) throw new ExternalSourceWriteError(name);
+    return this.get(name);
+  }
+
   /** True when the source is open and its breaker closed: no waiting, it reads the last check. */
   isUp(name: string): boolean {
     return this.guardOf(name).isUp;
@@ -126,7 +138,7 @@ export class SourceRegistry {
       const source = this.sources.get(name);
       const probe = source ? this.probes.get(name)! : undefined;
       const migrateAgain = async () => {
-        if (this.migrate && source) await source.runMigrations({ transaction: 'each' });
+        if (source) await this.prepare(definition.name, source);
       };
       void this.guardOf(name)
         .check(probe ? () => probe.probe() : () => this.openOne(definition), migrateAgain, { abandon: probe?.abandon, timed: probe !== undefined })
@@ -134,15 +146,22 @@ export class SourceRegistry {
     }
   }
 
+  /** Before a source serves (at opening, and after an outage): a managed one is migrated, an external one checked. */
+  private async prepare(name: string, source: DataSource): Promise<void> {
+    if (this.config(name).external) await checkSourceSchema(name, source);
+    else if (this.migrate) await source.runMigrations({ transaction: 'each' });
+  }
+
   private async openOne(definition: SourceDefinition): Promise<void> {
     const config = this.config(definition.name);
     let server = { mariadb: false };
-    if (config.driver === 'sqlite') fs.mkdirSync(path.dirname(config.file), { recursive: true });
-    else server = await ensureMysqlDatabase(config);
+    if (config.driver === 'sqlite') {
+      if (!config.external) fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    } else server = await ensureMysqlDatabase(config);
     const source = new DataSource(dataSourceOptions(config, definition, server));
     await source.initialize();
     try {
-      if (this.migrate) await source.runMigrations({ transaction: 'each' });
+      await this.prepare(definition.name, source);
     } catch (error) {
       await source.destroy().catch(() => undefined);
       throw error;
@@ -151,7 +170,7 @@ export class SourceRegistry {
       await source.destroy();
       throw new Error('closed');
     }
-    guardQueries(source, this.guardOf(definition.name));
+    guardQueries(source, this.guardOf(definition.name), { external: config.external });
     this.probes.set(definition.name, probePastGuard(source));
     this.sources.set(definition.name, source);
   }

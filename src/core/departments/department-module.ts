@@ -16,6 +16,13 @@ export interface DepartmentModule {
   title: string;
   entities: Function[];
   migrations: Function[];
+  /**
+   * Records that are the hub's own although they concern this department (civil's bookings:
+   * 幸福荟 is the booking system). While the department's source is managed they live there;
+   * when it is external (`<NAME>_DB_EXTERNAL=true`) these entities move to the hub's own source,
+   * whose migrations then include these.
+   */
+  hubKept?: { entities: Function[]; migrations: Function[] };
   /** type-graphql resolvers; may add field resolvers to another department's exported types. */
   resolvers: Function[];
   /** Its own settings (`FOOTFALL_MAX_AGE_DAYS`, …), read at start. */

@@ -2,6 +2,9 @@ import { civilMigrations } from '../../../migrations/civil';
 import type { DepartmentModule } from '../../core/departments/department-module';
 import { ActivityResolver } from './activities/activity.resolver';
 import { Activity } from './activities/activity.entity';
+import { civilHubKeptMigrations } from '../../../migrations/civil/hub-kept';
+import { ActivityPlace } from './bookings/activity-place.entity';
+import { ActivityPlacesResolver } from './bookings/activity-places.resolver';
 import { BookingResolver } from './bookings/booking.resolver';
 import { Booking } from './bookings/booking.entity';
 import { CIVIL } from './civil-source';
@@ -25,7 +28,9 @@ export const civilDepartment: DepartmentModule = {
   title: '民政局',
   entities: [Hub, Facility, SocialOrganization, HubOrganization, Activity, Booking],
   migrations: civilMigrations,
-  resolvers: [HubResolver, NearbyHubsResolver, ActivityResolver, BookingResolver, HubLiveResolver, HubReviewResolver, ...civilLiveFields],
+  // 幸福荟 is the booking system: with civil's source external, the bookings are the hub's to keep.
+  hubKept: { entities: [Booking, ActivityPlace], migrations: civilHubKeptMigrations },
+  resolvers: [HubResolver, NearbyHubsResolver, ActivityResolver, ActivityPlacesResolver, BookingResolver, HubLiveResolver, HubReviewResolver, ...civilLiveFields],
   metrics: civilMetrics,
   feeds: [activityFeed],
   hubDirectory: readHubDirectory,

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { BadUserInputError } from '../../../core/errors/hub-errors';
 import type { HubContext } from '../../../core/graphql/hub-context';
 import { parseId } from '../../../core/graphql/parse-id';
@@ -59,11 +59,6 @@ export class ActivityResolver {
     const hub = await context.loaders.get(hubById).load(activity.hubId);
     if (!hub) throw new Error(`activity ${activity.id} names hub ${activity.hubId}, which does not exist`);
     return hub;
-  }
-
-  @FieldResolver(() => Int, { description: 'Places still free: capacity − booked' })
-  remaining(@Root() activity: Activity): number {
-    return Math.max(0, activity.capacity - activity.booked);
   }
 
   @FieldResolver(() => SocialOrganization, { nullable: true, description: 'The social organization running it, when known' })

@@ -3,6 +3,7 @@ import { serialTransaction } from '../../../core/data-sources/serial-transaction
 import { ActivityStatus } from '../activities/activity-status';
 import { Activity } from '../activities/activity.entity';
 import { BookingRefusedError } from './booking-refused.error';
+import { cancelBookingRow, cancelled, closedToBooking, noPlaceLeft, noSuchBooking, startedBeforeCancel, writeBookingRow } from './booking-rows';
 import { BookingStatus } from './booking-status';
 import { Booking } from './booking.entity';
 
@@ -30,16 +31,7 @@ export class BookingDesk {
         .execute();
       if (claimed.affected !== 1) throw await this.refusal(manager, residentRef, activityId, now);
 
-      const existing = await manager.findOneBy(Booking, { activityId, residentRef });
-      if (existing?.status === BookingStatus.CONFIRMED) throw alreadyBooked(activityId); // rolls the claim back
-      if (existing) {
-        // A cancelled booking is taken up again: one row per (activity, resident).
-        const renewed = { status: BookingStatus.CONFIRMED, createdAt: now, cancelledAt: null };
-        await manager.update(Booking, { id: existing.id }, renewed);
-        return Object.assign(existing, renewed);
-      }
-      const booking = manager.create(Booking, { activityId, residentRef, status: BookingStatus.CONFIRMED, createdAt: now, cancelledAt: null });
-      return manager.save(booking);
+      return writeBookingRow(manager, residentRef, activityId, now);
     });
   }
 
@@ -47,7 +39,7 @@ export class BookingDesk {
     return serialTransaction(this.source, async (manager) => {
       // Someone else's booking is answered like a missing one: ids reveal nothing.
       const booking = await manager.findOneBy(Booking, { id: bookingId, residentRef });
-      if (!booking) throw new BookingRefusedError('NO_SUCH_BOOKING', `bookingId: you have no booking ${bookingId}`, 'bookingId');
+      if (!booking) throw noSuchBooking(bookingId);
       if (booking.status === BookingStatus.CANCELLED) return booking; // a retried cancel is not an error
 
       const locked = await manager
@@ -56,46 +48,22 @@ export class BookingDesk {
         .set({ updatedAt: now })
         .where('id = :activityId AND starts_at > :now', { activityId: booking.activityId, now })
         .execute();
-      if (locked.affected !== 1) {
-        throw new BookingRefusedError('ACTIVITY_STARTED', `bookingId: activity ${booking.activityId} has already started`, 'bookingId');
-      }
-      const released = await manager
-        .createQueryBuilder()
-        .update(Booking)
-        .set({ status: BookingStatus.CANCELLED, cancelledAt: now })
-        .where('id = :bookingId AND status = :confirmed', { bookingId, confirmed: BookingStatus.CONFIRMED })
-        .execute();
-      if (released.affected !== 1) return { ...booking, status: BookingStatus.CANCELLED }; // cancelled meanwhile
+      if (locked.affected !== 1) throw startedBeforeCancel(booking.activityId);
+      if (!(await cancelBookingRow(manager, bookingId, now))) return { ...booking, status: BookingStatus.CANCELLED }; // cancelled meanwhile
       await manager
         .createQueryBuilder()
         .update(Activity)
         .set({ booked: () => 'booked - 1' })
         .where('id = :activityId AND booked > 0', { activityId: booking.activityId })
         .execute();
-      return Object.assign(booking, { status: BookingStatus.CANCELLED, cancelledAt: now });
+      return cancelled(booking, now);
     });
   }
 
   /** Why the conditional UPDATE took no place, told in the order a resident would want to hear it. */
   private async refusal(manager: EntityManager, residentRef: string, activityId: number, now: Date): Promise<BookingRefusedError> {
     const activity = await manager.findOneBy(Activity, { id: activityId });
-    if (!activity) return new BookingRefusedError('NO_SUCH_ACTIVITY', `activityId: there is no activity ${activityId}`, 'activityId');
-    if (activity.status === ActivityStatus.CANCELLED) {
-      return new BookingRefusedError('ACTIVITY_CANCELLED', `activityId: activity ${activityId} has been cancelled`, 'activityId');
-    }
-    if (activity.startsAt.getTime() <= now.getTime()) {
-      return new BookingRefusedError('ACTIVITY_STARTED', `activityId: activity ${activityId} has already started`, 'activityId');
-    }
-    const mine = await manager.findOneBy(Booking, { activityId, residentRef, status: BookingStatus.CONFIRMED });
-    if (mine) return alreadyBooked(activityId);
-    return new BookingRefusedError(
-      'ACTIVITY_FULL',
-      `activityId: activity ${activityId} is fully booked (${activity.booked} of ${activity.capacity} places)`,
-      'activityId',
-    );
+    // Closed names a missing activity: past it, there is one.
+    return closedToBooking(activity, activityId, now) ?? noPlaceLeft(manager, residentRef, activity!, activity!.booked);
   }
-}
-
-function alreadyBooked(activityId: number): BookingRefusedError {
-  return new BookingRefusedError('ALREADY_BOOKED', `activityId: you have already booked activity ${activityId}`, 'activityId');
 }

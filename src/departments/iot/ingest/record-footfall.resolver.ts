@@ -23,7 +23,7 @@ export class RecordFootfallResolver {
     if (viewer.kind !== 'client' || (viewer.role !== ApiRole.ADMIN && viewer.department !== IOT)) {
       throw new ForbiddenError('only the iot department records footfall');
     }
-    const iot = context.services.sources.get(IOT);
+    const iot = context.services.sources.writable(IOT);
     const { footfallMaxAgeDays } = context.services.registry.get(IOT_SETTINGS.key);
     const checked = await checkReadings(iot, readings, new Date(), footfallMaxAgeDays);
     const result = await writeReadings(iot, checked);
