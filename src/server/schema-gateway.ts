@@ -1,0 +1,34 @@
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import type { ServedSchema } from '../core/graphql/served-schema';
+import type { HubContext } from '../core/graphql/hub-context';
+
+type Gateway = ApolloServerOptionsWithGateway<HubContext>['gateway'];
+
+/**
+ * Apollo Server takes a schema that changes while it runs only through its gateway interface: this
+ * one hands Apollo the served schema, then each new one, and leaves execution to Apollo (executor
+ * null), so plugins, validation rules and limits run on the current schema as on a fixed one.
+ */
+export function schemaGateway(served: ServedSchema): Gateway {
+  const listeners = new Set<Parameters<Gateway['onSchemaLoadOrUpdate']>[0]>();
+  let unsubscribe: (() => void) | undefined;
+  const tell = (schema: ReturnType<ServedSchema['current']>) => {
+    // coreSupergraphSdl is for Apollo's usage reporting to a federated graph, which the hub has none of.
+    for (const listener of listeners) listener({ apiSchema: schema, coreSupergraphSdl: '' });
+  };
+  return {
+    onSchemaLoadOrUpdate(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async load() {
+      tell(served.current());
+      unsubscribe = served.onChange(tell);
+      return { executor: null };
+    },
+    async stop() {
+      unsubscribe?.();
+      listeners.clear();
+    },
+  };
+}
