@@ -28,7 +28,7 @@ export interface CultureService {
   addCultureScore(): void;
 }
 
-const EVENTS: Record<string, { title: string; startsAt: string }[]> = {};
+const EVENTS: Record<string, { title: string; startsAt: string }[]> = { '1': [{ title: '文化家园 读书会 #1', startsAt: '2026-12-05T10:00:00+08:00' }] };
 
 function eventsOf(hubId: string) {
   return (EVENTS[hubId] ??= [{ title: `文化家园 读书会 #${hubId}`, startsAt: '2026-12-05T10:00:00+08:00' }]);
@@ -37,10 +37,10 @@ function eventsOf(hubId: string) {
 function typeDefs(withScore: boolean): string {
   return /* GraphQL */ `
     ${stitchingDirectivesTypeDefs}
-    type CultureEvent { title: String! startsAt: String! hubId: ID! }
+    type CultureEvent { title: String! startsAt: String! hubId: ID! hub: Hub! }
     type Hub @key(selectionSet: "{ id }") {
       id: ID!
-      cultureEvents: [CultureEvent!]!
+      cultureEvents(first: Int = 10): [CultureEvent!]!
       ${withScore ? 'cultureScore: Int!' : ''}
     }
     type Query {
@@ -68,6 +68,7 @@ export async function startCultureService(): Promise<CultureService> {
                 .flatMap(([hubId, events]) => events.map((e) => ({ ...e, hubId })))
                 .slice(0, first),
           },
+          CultureEvent: { hub: (event: { hubId: string }) => ({ id: event.hubId }) },
           Hub: {
             cultureEvents: (hub: { id: string }) => eventsOf(hub.id).map((e) => ({ ...e, hubId: hub.id })),
             ...(withScore ? { cultureScore: (hub: { id: string }) => Number(hub.id) * 10 } : {}),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ApiRole } from '../../src/core/auth/api-role';
 import { describeEachDriver } from '../helpers/drivers';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
-import { keyFor } from '../live/live-helpers';
+import { HUB_METRICS, keyFor, screenClient, subscribe } from '../live/live-helpers';
 import { eventually } from '../outage/relayed-hub';
 import { startCultureService, type CultureService } from './culture-service';
 
@@ -103,5 +103,118 @@ describeEachDriver('a remote culture department (its own GraphQL service, stitch
       expect(JSON.stringify(seen.headers)).not.toContain(screen.authorization.slice('Bearer '.length));
     }
     expect(culture.all.every((r) => r.authorization === HUB_CREDENTIAL)).toBe(true);
+  });
+
+  it("completes the remote's hubs from the hub's own fields", async () => {
+    const response = await hub.query('{ cultureEvents(first: 1) { title hub { id name street } } }', {}, admin);
+    expect(response.errors).toBeUndefined();
+    const [event] = response.data.cultureEvents;
+    expect(event.hub.name).toEqual(expect.any(String));
+    expect(event.hub.street).toEqual(expect.any(String));
+  });
+
+  it("keeps the remote's internals (_sdl, merge queries) out of the hub's schema", async () => {
+    const response = await hub.query('{ __schema { queryType { fields { name } } } }', {}, admin);
+    const names = response.data.__schema.queryType.fields.map((f: { name: string }) => f.name);
+    expect(names).toContain('cultureEvents');
+    expect(names).toContain('hubs');
+    expect(names.filter((n: string) => n.startsWith('_'))).toEqual([]);
+  });
+
+  it('refuses an over-deep or over-costly query through remote fields before the remote is called', async () => {
+    const before = culture.requests.length;
+    const deep = await hub.query(
+      '{ cultureEvents { hub { cultureEvents { hub { cultureEvents { hub { cultureEvents { hub { cultureEvents { hub { cultureEvents { title } } } } } } } } } } } }',
+      {},
+      admin,
+    );
+    expect(deep.status).toBe(400);
+    expect(deep.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(deep.errors?.[0].message).toMatch(/depth/i);
+    const costly = await hub.query('{ cultureEvents(first: 100) { hub { cultureEvents(first: 100) { hub { cultureEvents(first: 100) { title startsAt hubId } } } } } }', {}, admin);
+    expect(costly.status).toBe(400);
+    expect(costly.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(costly.errors?.[0].message).toMatch(/cost/i);
+    expect(culture.requests.length).toBe(before);
+  });
+
+  it('answers null with DEPARTMENT_UNAVAILABLE on its fields while it is down, everything else answers; up again, it answers', async () => {
+    await culture.stop();
+    await eventually('culture is down', () => !hub.hub.services.sources.isUp('culture'));
+    const down = await hub.query(MIXED, {}, admin);
+    expect(down.status).toBe(200);
+    const nodes = down.data.hubs.edges.map((e: { node: { name: string; cultureEvents: unknown } }) => e.node);
+    expect(nodes).toHaveLength(2);
+    for (const node of nodes) {
+      expect(node.name).toEqual(expect.any(String));
+      expect(node.cultureEvents).toBeNull();
+    }
+    expect(down.data.cultureEvents).toBeNull();
+    expect(down.data.districtOverview.hubs).toBeGreaterThan(0);
+    const unavailable = [...errorsAt(down, 'cultureEvents')];
+    expect(unavailable.length).toBeGreaterThanOrEqual(3);
+    for (const error of unavailable) expect(error.extensions).toEqual({ code: 'DEPARTMENT_UNAVAILABLE', department: 'culture' });
+    expect(down.errors?.filter((e) => !e.path?.includes('cultureEvents'))).toEqual([]);
+    const status = down.data.departments.find((d: { name: string }) => d.name === 'culture');
+    expect(status).toMatchObject({ name: 'culture', title: '文旅局', status: 'DOWN', lastError: expect.stringContaining('culture') });
+    expect(Date.parse(status.downSince)).toBeLessThanOrEqual(Date.now());
+    expect(down.data.departments.find((d: { name: string }) => d.name === 'civil').status).toBe('UP');
+    const ready = await fetch(hub.url.replace('/graphql', '/readyz'));
+    expect(ready.status).toBe(503);
+    const body = await ready.json();
+    expect(body.sources.culture).toBe('DOWN');
+    expect(body.down.map((d: { source: string }) => d.source)).toEqual(['culture']);
+
+    await culture.start();
+    await eventually('culture is up', () => hub.hub.services.sources.isUp('culture'));
+    const up = await hub.query(MIXED, {}, admin);
+    expect(up.errors).toBeUndefined();
+    expect(up.data.hubs.edges[0].node.cultureEvents.length).toBeGreaterThan(0);
+    expect(up.data.departments.find((d: { name: string }) => d.name === 'culture').status).toBe('UP');
+    expect((await fetch(hub.url.replace('/graphql', '/readyz'))).status).toBe(200);
+  });
+
+  it('joins a field the remote adds to its schema, without a restart', async () => {
+    const before = await hub.query('{ hub(id: 1) { name cultureScore } }', {}, admin);
+    expect(before.errors?.[0].message).toContain('cultureScore');
+    culture.addCultureScore();
+    await eventually('cultureScore joins', async () => (await hub.query('{ hub(id: 1) { cultureScore } }', {}, admin)).errors === undefined);
+    const after = await hub.query('{ hub(id: 1) { name cultureScore } }', {}, admin);
+    expect(after.data.hub).toEqual({ name: expect.any(String), cultureScore: 10 });
+  });
+
+  it('serves the same stitched schema over graphql-ws, new fields included, and its subscriptions still run', async () => {
+    const key = admin.authorization.slice('Bearer '.length);
+    const client = screenClient(hub.wsUrl, key);
+    try {
+      const query = subscribe(client, '{ hub(id: 1) { name cultureScore cultureEvents { title } } }', {}, 'hub');
+      expect(await query.until(() => true)).toEqual({ name: expect.any(String), cultureScore: 10, cultureEvents: [{ title: '文化家园 读书会 #1' }] });
+      const metrics = subscribe(client, HUB_METRICS, { hubIds: ['1'] }, 'hubMetrics');
+      expect(await metrics.until(() => true)).toMatchObject({ hubId: '1', crowdLevel: expect.any(String) });
+      metrics.stop();
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('never writes its credential to the log', () => {
+    expect(hub.logs.join('\n')).not.toContain(HUB_CREDENTIAL.slice('Bearer '.length));
+  });
+
+  it("restarted while the remote is down, keeps the remote's fields from the DATA_DIR cache; they answer once it is back", async () => {
+    await culture.stop();
+    await hub.close();
+    hub = await startTestHub({ driver, env: envFor(culture.url) });
+    admin = { authorization: `Bearer ${await keyFor(hub.hub, ApiRole.ADMIN)}` };
+    const down = await hub.query('{ hub(id: 1) { name cultureScore cultureEvents { title } } }', {}, admin);
+    expect(down.status).toBe(200);
+    expect(down.data.hub).toEqual({ name: expect.any(String), cultureScore: null, cultureEvents: null });
+    expect(errorsAt(down, 'cultureEvents')[0].extensions).toEqual({ code: 'DEPARTMENT_UNAVAILABLE', department: 'culture' });
+
+    await culture.start();
+    await eventually('culture is up', () => hub.hub.services.sources.isUp('culture'));
+    const up = await hub.query('{ hub(id: 1) { name cultureScore cultureEvents { title } } }', {}, admin);
+    expect(up.errors).toBeUndefined();
+    expect(up.data.hub.cultureEvents).toEqual([{ title: '文化家园 读书会 #1' }]);
   });
 });
