@@ -218,3 +218,37 @@ describeEachDriver('a remote culture department (its own GraphQL service, stitch
     expect(up.data.hub.cultureEvents).toEqual([{ title: '文化家园 读书会 #1' }]);
   });
 });
+
+describeEachDriver('a remote department first seen after the hub started, with the default roles', (driver) => {
+  let culture: CultureService;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    culture = await startCultureService();
+    await culture.stop();
+    hub = await startTestHub({ driver, env: { REMOTE_DEPARTMENTS: `culture=${culture.url}`, REMOTE_REFRESH_MS: '300', DB_CHECK_MS: '100', DB_PROBE_MIN_MS: '100', DB_PROBE_MAX_MS: '200' } });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await culture?.stop();
+  });
+
+  it('starts without its fields, shows it DOWN, and joins it when it answers; only ADMIN reads it', async () => {
+    const admin = { authorization: `Bearer ${await keyFor(hub.hub, ApiRole.ADMIN)}` };
+    const screen = { authorization: `Bearer ${await keyFor(hub.hub, ApiRole.SCREEN)}` };
+    const before = await hub.query('{ hub(id: 1) { name cultureEvents { title } } departments { name status } }', {}, admin);
+    expect(before.status).toBe(400);
+    expect(before.errors?.[0].message).toContain('cultureEvents');
+    const departments = await hub.query('{ departments { name status } }', {}, admin);
+    expect(departments.data.departments).toContainEqual({ name: 'culture', status: 'DOWN' });
+
+    await culture.start();
+    await eventually('culture joins', async () => (await hub.query('{ hub(id: 1) { cultureEvents { title } } }', {}, admin)).errors === undefined);
+    const joined = await hub.query('{ hub(id: 1) { name cultureEvents { title } } }', {}, admin);
+    expect(joined.data.hub.cultureEvents).toEqual([{ title: '文化家园 读书会 #1' }]);
+    const refused = await hub.query('{ hub(id: 1) { name cultureEvents { title } } }', {}, screen);
+    expect(refused.data.hub).toEqual({ name: joined.data.hub.name, cultureEvents: null });
+    expect(refused.errors?.[0]).toMatchObject({ path: ['hub', 'cultureEvents'], extensions: { code: 'FORBIDDEN' } });
+    expect(refused.errors?.[0].message).toContain('ADMIN');
+  });
+});
