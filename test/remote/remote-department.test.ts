@@ -164,6 +164,9 @@ describeEachDriver('a remote culture department (its own GraphQL service, stitch
     const body = await ready.json();
     expect(body.sources.culture).toBe('DOWN');
     expect(body.down.map((d: { source: string }) => d.source)).toEqual(['culture']);
+    const metrics = await (await fetch(`${hub.hub.origin}/metrics`)).text();
+    expect(metrics).toContain('xingfu_hub_source_up{source="culture"} 0');
+    expect(metrics).toContain('xingfu_hub_source_up{source="civil"} 1');
 
     await culture.start();
     await eventually('culture is up', () => hub.hub.services.sources.isUp('culture'));
