@@ -78,6 +78,8 @@ export function stitchedSchema(local: GraphQLSchema, remotes: readonly Subschema
   const hub: SubschemaConfig = {
     name: 'hub',
     schema: local,
+    // The hubs a remote returns are completed in one execution of the hub's schema, not one per hub.
+    batch: true,
     merge: { [MERGED_TYPE]: { selectionSet: '{ id }', fieldName: 'hub', args: (original: { id: string }) => ({ id: original.id }) } },
   };
   return stitchSchemas({ subschemas: [hub, ...remotes], mergeTypes: true });
