@@ -255,3 +255,32 @@ describeEachDriver('a remote department first seen after the hub started, with t
     expect(refused.errors?.[0].message).toContain('ADMIN');
   });
 });
+
+describeEachDriver('the rate limit in front of a remote department', (driver) => {
+  let culture: CultureService;
+  let hub: TestHub;
+
+  beforeAll(async () => {
+    culture = await startCultureService();
+    hub = await startTestHub({ driver, env: { REMOTE_DEPARTMENTS: `culture=${culture.url}`, RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '2' } });
+  });
+  afterAll(async () => {
+    await hub?.close();
+    await culture?.stop();
+  });
+
+  it('refuses operations over the caller’s budget before the remote is called', async () => {
+    const admin = { authorization: `Bearer ${await keyFor(hub.hub, ApiRole.ADMIN)}` };
+    culture.requests.length = 0;
+    const answers: Response[] = [];
+    for (let i = 0; i < 8; i++) answers.push(await hub.query('{ cultureEvents { title } }', {}, admin));
+    const answered = answers.filter((a) => a.status === 200);
+    const refused = answers.filter((a) => a.status === 429);
+    expect(answered.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(answered.length + refused.length).toBe(8);
+    for (const a of refused) expect(a.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    for (const a of answered) expect(a.data.cultureEvents.length).toBeGreaterThan(0);
+    expect(culture.requests.length).toBe(answered.length);
+  });
+});
