@@ -86,6 +86,8 @@ export function startGraphQLWs(wsServer: WebSocketServer, options: GraphQLWsOpti
         if (admission.schema !== currentSchema()) admission = admissionFor(currentSchema());
         const admitted = await admitWsOperation(admission, state, payload);
         if (admitted.kind === 'run') {
+          // An operation that reads no remote department's field runs on the hub's own schema.
+          if (!(served instanceof GraphQLSchema)) admitted.args.schema = served.forDocument(admitted.args.document);
           // Sockets of the same operation share one execution per event (src/live/fan-out).
           if (options.sharing) admitted.args.contextValue = options.sharing.bind(admitted.args.contextValue as HubContext, graphqlWsSubscriber(ctx.extra.socket, id));
           return admitted.args;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiRole } from '../../src/core/auth/api-role';
 import { describeEachDriver } from '../helpers/drivers';
+import type { GraphQLResponse } from '../helpers/graphql-request';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 import { HUB_METRICS, keyFor, screenClient, subscribe } from '../live/live-helpers';
 import { eventually } from '../outage/relayed-hub';
@@ -25,7 +26,7 @@ const MIXED = /* GraphQL */ `
   }
 `;
 
-type Response = Awaited<ReturnType<TestHub['query']>>;
+type Response = GraphQLResponse<any>;
 
 function errorsAt(response: Response, field: string) {
   return (response.errors ?? []).filter((e) => e.path?.includes(field));

@@ -1,4 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 
 /**
  * The schema the server executes now. Without remote departments it never changes; with them it
@@ -8,4 +8,9 @@ export interface ServedSchema {
   current(): GraphQLSchema;
   /** Called with each new schema; returns the unsubscriber. */
   onChange(listener: (schema: GraphQLSchema) => void): () => void;
+  /**
+   * The schema to execute a document on that passed validation against `current()`: an operation
+   * that reads none of the remotes' fields runs on the hub's own schema, paying nothing for stitching.
+   */
+  forDocument(document: DocumentNode): GraphQLSchema;
 }

@@ -1,5 +1,5 @@
 import type { SubschemaConfig } from '@graphql-tools/delegate';
-import type { GraphQLSchema } from 'graphql';
+import { BREAK, specifiedRules, validate, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { SourceGuard } from '../data-sources/source-guard';
 import type { SourceRegistry } from '../data-sources/source-registry';
 import type { ServedSchema } from '../graphql/served-schema';
@@ -34,6 +34,8 @@ export class RemoteDepartments implements ServedSchema {
   private local: GraphQLSchema | undefined;
   private schema: GraphQLSchema | undefined;
   private readonly listeners = new Set<(schema: GraphQLSchema) => void>();
+  /** Whether a document (Apollo's and graphql-ws's parsed ones are reused per query text) is valid on the hub's own schema, which never changes. */
+  private readonly localDocuments = new WeakMap<DocumentNode, boolean>();
 
   constructor(
     settings: RemoteSettings,
@@ -86,6 +88,18 @@ export class RemoteDepartments implements ServedSchema {
     return this.schema;
   }
 
+  forDocument(document: DocumentNode): GraphQLSchema {
+    const local = this.local!;
+    let valid = this.localDocuments.get(document);
+    if (valid === undefined) {
+      // Valid on the hub's own schema: it reads no remote field, and the stitched schema would only proxy it there.
+      // Introspection describes the schema served, remotes included.
+      valid = !introspects(document) && validate(local, document, specifiedRules).length === 0;
+      this.localDocuments.set(document, valid);
+    }
+    return valid ? local : this.current();
+  }
+
   onChange(listener: (schema: GraphQLSchema) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -127,4 +141,18 @@ export class RemoteDepartments implements ServedSchema {
     this.schema = parts.length === 0 ? this.local! : stitchedSchema(this.local!, parts);
     for (const listener of this.listeners) listener(this.schema);
   }
+}
+
+function introspects(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
