@@ -53,6 +53,12 @@ export function remoteSubschema(local: GraphQLSchema, part: RemotePart): Subsche
     }
   }
   const localHubFields = (local.getType(MERGED_TYPE) as { getFields?: () => Record<string, unknown> } | undefined)?.getFields?.() ?? {};
+  const remoteHub = remote.getType(MERGED_TYPE);
+  const remoteHubFields = remoteHub && isObjectType(remoteHub) ? Object.keys(remoteHub.getFields()) : [];
+  for (const field of remoteHubFields) {
+    // Its key is the one field of the hub's a remote declares: the rest of a hub is the hub's to answer.
+    if (field !== 'id' && field in localHubFields) throw new Error(`the ${part.name} department's SDL redefines the hub's ${MERGED_TYPE}.${field}`);
+  }
   const relaxed = mapSchema(remote, {
     [MapperKind.OBJECT_FIELD]: (config, fieldName, typeName) => {
       const added = typeName === MERGED_TYPE && !(fieldName in localHubFields);
@@ -60,13 +66,17 @@ export function remoteSubschema(local: GraphQLSchema, part: RemotePart): Subsche
       return added || root ? { ...config, type: getNullableType(config.type) } : config;
     },
   });
-  return stitchingDirectivesTransformer({
+  const subschema = stitchingDirectivesTransformer({
     name: part.name,
     schema: relaxed,
     executor: part.executor,
     batch: true,
     transforms: [new FilterRootFields((operation, fieldName) => operation !== 'Subscription' && !fieldName.startsWith('_'))],
   });
+  if (remoteHubFields.some((f) => f !== 'id') && !subschema.merge?.[MERGED_TYPE]) {
+    throw new Error(`the ${part.name} department's SDL adds fields to ${MERGED_TYPE} without saying how to find its hubs: mark it @key(selectionSet: "{ id }") and a query @merge(keyField: "id")`);
+  }
+  return subschema;
 }
 
 /**
