@@ -72,7 +72,7 @@ export class RemoteDepartments implements ServedSchema {
         this.logger.warn(`${remote.department.name} remote: its cached SDL is not usable: ${(error as Error).message}`, { source: remote.department.name });
       }
     }
-    this.rebuild();
+    if (!this.schema) this.serve(this.local);
     // A remote the registry's health check already found up has not had its SDL fetched: fetch it now.
     await Promise.all(
       this.remotes.map((r) =>
@@ -126,20 +126,30 @@ export class RemoteDepartments implements ServedSchema {
     if (sdl === remote.sdl) return;
     this.accept(remote, sdl);
     this.cache.write(remote.department.name, sdl);
-    this.rebuild();
     this.logger.info(`${remote.department.name} remote: schema joined`, { source: remote.department.name });
   }
 
+  /** Stitches the schema with this SDL for the remote; only if that works do the remote's part and the served schema change. */
   private accept(remote: Remote, sdl: string): void {
-    remote.subschema = remoteSubschema(this.local!, { name: remote.department.name, sdl, executor: remote.client.executor });
+    const subschema = remoteSubschema(this.local!, { name: remote.department.name, sdl, executor: remote.client.executor });
+    const schema = this.stitch(new Map([[remote, subschema]]));
+    remote.subschema = subschema;
     remote.sdl = sdl;
+    this.serve(schema);
   }
 
-  private rebuild(): void {
-    const parts = this.remotes.flatMap((r) => (r.subschema ? [r.subschema] : []));
+  private stitch(replacing = new Map<Remote, SubschemaConfig>()): GraphQLSchema {
+    const parts = this.remotes.flatMap((r) => {
+      const part = replacing.get(r) ?? r.subschema;
+      return part ? [part] : [];
+    });
     // No remote schema known yet: the hub's own schema, as without remotes.
-    this.schema = parts.length === 0 ? this.local! : stitchedSchema(this.local!, parts);
-    for (const listener of this.listeners) listener(this.schema);
+    return parts.length === 0 ? this.local! : stitchedSchema(this.local!, parts);
+  }
+
+  private serve(schema: GraphQLSchema): void {
+    this.schema = schema;
+    for (const listener of this.listeners) listener(schema);
   }
 }
 
