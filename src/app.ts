@@ -16,6 +16,10 @@ import type { HubServices } from './core/graphql/hub-context';
 import { hubExists } from './core/graphql/hub-exists';
 import { createLogger, type Logger } from './core/logging/logger';
 import { inProcessEngine, redisEngine, type PubSubEngine } from './core/pubsub/hub-pubsub';
+import { REMOTE_DEPARTMENTS, RemoteDepartments } from './core/remote/remote-departments';
+import { refreshRemotesEvery } from './core/remote/remote-refresh';
+import { RemoteSdlCache } from './core/remote/remote-sdl-cache';
+import { readRemoteSettings, type RemoteSettings } from './core/remote/remote-settings';
 import { ServiceRegistry, type ServiceKey } from './core/services/service-registry';
 import { sourceDefinitions } from './hub-source';
 import { readLiveSettings, type LiveSettings } from './live/live-settings';
@@ -62,6 +66,8 @@ export interface PartSettings {
   /** Timeouts, circuit breakers and health checks of the data sources. */
   sources: SourceGuardSettings;
   auth: AuthSettings;
+  /** Departments that run their own GraphQL service (REMOTE_DEPARTMENTS). */
+  remote: RemoteSettings;
   departments: { key: ServiceKey<unknown>; value: unknown }[];
 }
 
@@ -73,6 +79,7 @@ export function readPartSettings(config: HubConfig, modules: readonly Department
     metrics: readMetricsSettings(config.env),
     sources: readSourceGuardSettings(config.env),
     auth: readAuthSettings(config.env),
+    remote: readRemoteSettings(config.env, Object.keys(config.sources)),
     departments: modules.flatMap((m) => (m.settings ? [{ key: m.settings.key, value: m.settings.read(config.env) }] : [])),
   };
 }
@@ -86,6 +93,11 @@ export interface StartOptions {
 export async function startHub(config: HubConfig, { modules, logger = createLogger(config.logLevel, undefined, { pretty: config.nodeEnv === 'development' }) }: StartOptions): Promise<RunningHub> {
   const settings = readPartSettings(config, modules);
   const sources = new SourceRegistry(config.sources, sourceDefinitions(modules, config.sources), settings.sources);
+  // Each remote department is one more guarded source, named after it: attached before anything watches the registry.
+  // None configured: no stitching at all, the schema and its execution are the hub's own.
+  const remotes =
+    settings.remote.departments.length > 0 ? new RemoteDepartments(settings.remote, sources, new RemoteSdlCache(config.dataDir), logger, settings.sources.queryTimeoutMs) : undefined;
+  let stopRefreshingRemotes = () => undefined as void;
   // A department that is down does not stop the hub: it starts down and is opened when it answers.
   // The hub's own database holds the keys and the feeds' watermarks: without it the hub does not start.
   await sources.openAvailable({ migrate: true, required: [HUB_SOURCE] });
@@ -116,6 +128,12 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     const residentTokens = config.residentJwtSecret ? [new ResidentTokenProvider(config.residentJwtSecret)] : [];
     const credentials = new CredentialResolver(services.clients, residentTokens, config.adminSecret, settings.auth.keyGraceMs);
     const schema = await schemaOf(modules, services.pubSub);
+    if (remotes) {
+      await remotes.start(schema);
+      services.registry.set(REMOTE_DEPARTMENTS, remotes);
+      stopRefreshingRemotes = refreshRemotesEvery(remotes, settings.remote.refreshMs);
+    }
+    const served = remotes ?? schema;
     // `hub(id)` is public: asking it as an anonymous caller is enough to check a terminal's hub.
     const issuer = new ApiKeyIssuer(
       services.clients,
@@ -138,7 +156,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
 
     const metrics = new HubMetrics(settings.metrics.token);
     const apollo = createApollo({
-      schema,
+      schema: served,
       development,
       introspection: config.introspection,
       limits,
@@ -176,7 +194,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       ],
     });
     const ws = startGraphQLWs(server.ws, {
-      schema,
+      schema: served,
       identify: (authorization, address) => admission.identify(authorization, address),
       admit: (authorization, address) => admission.admit(authorization, address),
       addressOf: (request) => admission.addressOf(request),
@@ -209,6 +227,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       credentials,
       logger,
       async close() {
+        stopRefreshingRemotes();
         await stopRevocations();
         await stopWatchingRevocations();
         await metricsServer?.close();
@@ -222,6 +241,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
       },
     };
   } catch (error) {
+    stopRefreshingRemotes();
     await metricsServer?.close();
     await live?.stop();
     await engine?.close();

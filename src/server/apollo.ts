@@ -1,15 +1,18 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLSchema } from 'graphql';
 import type { HubContext } from '../core/graphql/hub-context';
+import type { ServedSchema } from '../core/graphql/served-schema';
 import type { Logger } from '../core/logging/logger';
 import { formatHubError } from './format-hub-error';
 import { operationCostPlugin } from './limits/operation-cost-plugin';
 import type { OperationLimits } from './limits/operation-limits';
+import { schemaGateway } from './schema-gateway';
 
 export interface ApolloOptions {
-  schema: GraphQLSchema;
+  /** A fixed schema, or one that changes while the server runs (remote departments stitched in). */
+  schema: GraphQLSchema | ServedSchema;
   development: boolean;
   introspection: boolean;
   /** Depth, aliases, directives, tokens, page sizes and cost: the same checks as over graphql-ws. */
@@ -27,7 +30,8 @@ export interface ApolloOptions {
  */
 export function createApollo({ schema, development, introspection, limits, maxBatchOperations, logger, plugins = [] }: ApolloOptions): ApolloServer<HubContext> {
   return new ApolloServer<HubContext>({
-    schema,
+    // A fixed schema is handed over as it is: no gateway, nothing paid for remotes that are not configured.
+    ...(schema instanceof GraphQLSchema ? { schema } : { gateway: schemaGateway(schema) }),
     // Introspection is refused by a rule in `limits` when it is off, alike on HTTP and graphql-ws.
     introspection: true,
     // The hub stops Apollo itself, after the requests in flight are answered.

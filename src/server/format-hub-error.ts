@@ -38,7 +38,7 @@ export function formatHubError(formatted: GraphQLFormattedError, error: unknown,
   }
   if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, message };
 
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const original = originalOf(error);
   // The one place a down source becomes DEPARTMENT_UNAVAILABLE: its guard refused the call, or the call met the outage.
   if (original instanceof SourceDownError) {
     const unavailable = new DepartmentUnavailableError(original.source);
@@ -52,4 +52,14 @@ export function formatHubError(formatted: GraphQLFormattedError, error: unknown,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+/**
+ * The error a resolver threw. graphql-js wraps it once; schema stitching (remote departments)
+ * wraps the wrapper again for each delegation it passed through.
+ */
+function originalOf(error: unknown): unknown {
+  let original = error;
+  for (let depth = 0; original instanceof GraphQLError && original.originalError && depth < 10; depth++) original = original.originalError;
+  return original;
 }

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import type { ExecutionArgs, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLSchema, type ExecutionArgs, type GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Viewer } from '../core/auth/viewer';
 import { ErrorCode } from '../core/errors/error-codes';
 import { HubError } from '../core/errors/hub-errors';
 import type { HubContext } from '../core/graphql/hub-context';
+import type { ServedSchema } from '../core/graphql/served-schema';
 import type { OperationLimits } from './limits/operation-limits';
 import { CheckedDocuments } from './limits/checked-documents';
 import type { SubscriptionSharing } from '../live/start-live';
@@ -14,7 +15,8 @@ import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY_REQUESTS, CLOSE_TRY_AGAIN_LATER, CLOSE_
 import { admitWsOperation, type SocketState } from './ws-operation-admission';
 
 export interface GraphQLWsOptions {
-  schema: GraphQLSchema;
+  /** A fixed schema, or one that changes while the server runs (remote departments stitched in). */
+  schema: GraphQLSchema | ServedSchema;
   /**
    * The socket's credential, from connectionParams.authorization (whatever the client sent);
    * throws a HubError when refused, RATE_LIMITED when its address is over its budget.
@@ -50,10 +52,13 @@ export interface GraphQLWsServer {
  */
 export function startGraphQLWs(wsServer: WebSocketServer, options: GraphQLWsOptions): GraphQLWsServer {
   const clientOf = new WeakMap<WebSocket, number>();
-  const admission = { ...options, documents: new CheckedDocuments(options.schema, options.limits) };
+  const served = options.schema;
+  const currentSchema = served instanceof GraphQLSchema ? () => served : () => served.current();
+  const admissionFor = (schema: GraphQLSchema) => ({ ...options, schema, documents: new CheckedDocuments(schema, options.limits) });
+  let admission = admissionFor(currentSchema());
   const server = useServer<Record<string, unknown> | undefined, { state?: SocketState }>(
     {
-      schema: options.schema,
+      schema: currentSchema,
       isProd: !options.development,
       connectionInitWaitTimeout: options.connectionInitTimeoutMs,
       async onConnect(ctx) {
@@ -77,8 +82,12 @@ export function startGraphQLWs(wsServer: WebSocketServer, options: GraphQLWsOpti
       async onSubscribe(ctx, id, payload) {
         const state = ctx.extra.state!;
         state.running = Object.keys(ctx.subscriptions).length;
+        // A new schema (a remote department's changed): documents checked against the old one are checked again.
+        if (admission.schema !== currentSchema()) admission = admissionFor(currentSchema());
         const admitted = await admitWsOperation(admission, state, payload);
         if (admitted.kind === 'run') {
+          // An operation that reads no remote department's field runs on the hub's own schema.
+          if (!(served instanceof GraphQLSchema)) admitted.args.schema = served.forDocument(admitted.args.document);
           // Sockets of the same operation share one execution per event (src/live/fan-out).
           if (options.sharing) admitted.args.contextValue = options.sharing.bind(admitted.args.contextValue as HubContext, graphqlWsSubscriber(ctx.extra.socket, id));
           return admitted.args;

@@ -17,6 +17,8 @@ const OUTAGE_CODES = new Set([
   'ER_SERVER_LOST',
   'SQLITE_CANTOPEN',
   'SQLITE_IOERR',
+  // A remote department's GraphQL service that does not answer (src/core/remote).
+  'REMOTE_UNREACHABLE',
 ]);
 
 /** A call that outlived its source's query timeout. */

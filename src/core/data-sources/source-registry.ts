@@ -23,6 +23,8 @@ export class SourceRegistry {
   private readonly guards = new Map<string, SourceGuard>();
   private readonly probes = new Map<string, ReturnType<typeof probePastGuard>>();
   private readonly checking = new Set<string>();
+  /** Sources that are not databases (a remote department's service): a probe, and what to do when one answers again. */
+  private readonly attached = new Map<string, { probe: () => Promise<void>; comeBack: () => Promise<void> }>();
   private checker: NodeJS.Timeout | undefined;
   private migrate = false;
   private closed = false;
@@ -39,7 +41,20 @@ export class SourceRegistry {
   }
 
   get names(): string[] {
-    return this.definitions.map((d) => d.name);
+    return [...this.definitions.map((d) => d.name), ...this.attached.keys()];
+  }
+
+  /**
+   * A source that is not a database, behind a guard like the others (timeouts, breaker, health
+   * check every checkMs): /readyz, `departments` and /metrics show it by its name. It starts down;
+   * `probe` reaches it, `comeBack` runs before it counts as up again. Attach before `onHealthChange`.
+   */
+  attach(name: string, probe: () => Promise<void>, comeBack: () => Promise<void>): SourceGuard {
+    if (this.guards.has(name)) throw new Error(`the source "${name}" is already registered`);
+    const guard = new SourceGuard(name, this.guardSettings);
+    this.guards.set(name, guard);
+    this.attached.set(name, { probe, comeBack });
+    return guard;
   }
 
   config(name: string): SourceConfig {
@@ -142,6 +157,13 @@ export class SourceRegistry {
       };
       void this.guardOf(name)
         .check(probe ? () => probe.probe() : () => this.openOne(definition), migrateAgain, { abandon: probe?.abandon, timed: probe !== undefined })
+        .finally(() => this.checking.delete(name));
+    }
+    for (const [name, { probe, comeBack }] of this.attached) {
+      if (this.checking.has(name) || this.closed) continue;
+      this.checking.add(name);
+      void this.guardOf(name)
+        .check(probe, comeBack)
         .finally(() => this.checking.delete(name));
     }
   }

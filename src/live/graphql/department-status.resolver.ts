@@ -2,6 +2,7 @@ import { Ctx, Query, Resolver } from 'type-graphql';
 import { ApiRole } from '../../core/auth/api-role';
 import type { Viewer } from '../../core/auth/viewer';
 import type { HubContext } from '../../core/graphql/hub-context';
+import { REMOTE_DEPARTMENTS } from '../../core/remote/remote-departments';
 import { liveOf } from './live-of';
 import { DepartmentState, DepartmentStatus } from './live-types';
 
@@ -20,7 +21,9 @@ export class DepartmentStatusResolver {
     const statuses = await live.status();
     const errors = mayReadErrors(context.viewer);
     const { sources } = context.services;
-    return live.modules.map((m) => {
+    // Remote departments (their own GraphQL services) are guarded sources like the others, without feeds.
+    const remotes = context.services.registry.find(REMOTE_DEPARTMENTS)?.departments ?? [];
+    return [...live.modules, ...remotes].map((m) => {
       const health = sources.health(m.name);
       const feeds = statuses
         .filter((s) => s.department === m.name)

@@ -105,7 +105,7 @@ export enum DepartmentState {
   UP = 'UP',
   DOWN = 'DOWN',
 }
-registerEnumType(DepartmentState, { name: 'DepartmentState', description: "Whether the department's database answers" });
+registerEnumType(DepartmentState, { name: 'DepartmentState', description: "Whether the department's database (a remote department: its GraphQL service) answers" });
 
 @ObjectType()
 export class FeedStatus {
