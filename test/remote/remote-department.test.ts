@@ -1,3 +1,4 @@
+import { stitchingDirectives } from '@graphql-tools/stitching-directives';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { HUB_METRICS, keyFor, screenClient, subscribe } from '../live/live-helpe
 import { eventually } from '../outage/relayed-hub';
 import { startCultureService, type CultureService } from './culture-service';
 
+const { stitchingDirectivesTypeDefs } = stitchingDirectives();
 const HUB_CREDENTIAL = 'Bearer hub-credential-at-culture-0123456789';
 
 const JOINED = /* GraphQL */ `
@@ -203,6 +205,26 @@ describeEachDriver('a remote culture department (its own GraphQL service, stitch
 
   it('never writes its credential to the log', () => {
     expect(hub.logs.join('\n')).not.toContain(HUB_CREDENTIAL.slice('Bearer '.length));
+  });
+
+  it('keeps the last good schema when the remote starts serving an SDL that conflicts, and stays DOWN with the reason if it comes back with one', async () => {
+    const conflicting = `${stitchingDirectivesTypeDefs} type Query { hubs: [String] _sdl: String! }`;
+    culture.claimSdl(conflicting);
+    await eventually('the conflict is logged', () => hub.logs.some((l) => l.includes("redefines the hub's Query.hubs")));
+    const still = await hub.query('{ hub(id: 1) { name cultureScore } }', {}, admin);
+    expect(still.errors).toBeUndefined();
+    expect(still.data.hub.cultureScore).toBe(10);
+
+    await culture.stop();
+    await eventually('culture is down', () => !hub.hub.services.sources.isUp('culture'));
+    await culture.start();
+    await eventually('culture says why it stays down', () => (hub.hub.services.sources.health('culture').lastError ?? '').includes("redefines the hub's Query.hubs"));
+    const departments = await hub.query('{ departments { name status lastError } }', {}, admin);
+    expect(departments.data.departments).toContainEqual({ name: 'culture', status: 'DOWN', lastError: expect.stringContaining("redefines the hub's Query.hubs") });
+
+    culture.claimSdl(undefined);
+    await eventually('culture is up', () => hub.hub.services.sources.isUp('culture'));
+    expect((await hub.query('{ hub(id: 1) { cultureScore } }', {}, admin)).data.hub.cultureScore).toBe(10);
   });
 
   it("restarted while the remote is down, keeps the remote's fields from the DATA_DIR cache; they answer once it is back", async () => {
