@@ -2,7 +2,11 @@ import { stitchingDirectives } from '@graphql-tools/stitching-directives';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse, printSchema } from 'graphql';
 import { ApiRole } from '../../src/core/auth/api-role';
+import { REMOTE_DEPARTMENTS } from '../../src/core/remote/remote-departments';
+import { departments } from '../../src/departments';
+import { schemaOf } from '../../src/schema-of';
 import { describeEachDriver } from '../helpers/drivers';
 import type { GraphQLResponse } from '../helpers/graphql-request';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
@@ -122,6 +126,16 @@ describeEachDriver('a remote culture department (its own GraphQL service, stitch
     expect(names).toContain('cultureEvents');
     expect(names).toContain('hubs');
     expect(names.filter((n: string) => n.startsWith('_'))).toEqual([]);
+  });
+
+  it("runs an operation that reads no remote field on the hub's own schema, the others (and introspection) on the stitched one", async () => {
+    const remotes = hub.hub.services.registry.get(REMOTE_DEPARTMENTS);
+    const own = await schemaOf(departments);
+    const local = remotes.forDocument(parse('{ hubs(first: 1) { totalCount } }'));
+    expect(local).not.toBe(remotes.current());
+    expect(printSchema(local)).toBe(printSchema(own));
+    expect(remotes.forDocument(parse('{ hub(id: 1) { name cultureEvents { title } } }'))).toBe(remotes.current());
+    expect(remotes.forDocument(parse('{ __schema { queryType { name } } }'))).toBe(remotes.current());
   });
 
   it('refuses an over-deep or over-costly query through remote fields before the remote is called', async () => {
