@@ -26,6 +26,8 @@ export interface CultureService {
   start(): Promise<void>;
   /** From now on the schema has `Hub.cultureScore: Int`. */
   addCultureScore(): void;
+  /** From now on `{ _sdl }` answers this text instead of the SDL it serves; undefined: its own again. */
+  claimSdl(sdl: string | undefined): void;
 }
 
 const EVENTS: Record<string, { title: string; startsAt: string }[]> = { '1': [{ title: '文化家园 读书会 #1', startsAt: '2026-12-05T10:00:00+08:00' }] };
@@ -54,6 +56,7 @@ function typeDefs(withScore: boolean): string {
 /** A small real GraphQL service of the 文旅 culture department (graphql-yoga), on a free port. */
 export async function startCultureService(): Promise<CultureService> {
   let withScore = false;
+  let claimed: string | undefined;
   const build = () => {
     const sdl = typeDefs(withScore);
     return stitchingDirectivesValidator(
@@ -61,7 +64,7 @@ export async function startCultureService(): Promise<CultureService> {
         typeDefs: sdl,
         resolvers: {
           Query: {
-            _sdl: () => sdl,
+            _sdl: () => claimed ?? sdl,
             _hubsById: (_: unknown, { ids }: { ids: string[] }) => ids.map((id) => ({ id })),
             cultureEvents: (_: unknown, { first }: { first: number }) =>
               Object.entries(EVENTS)
@@ -129,6 +132,9 @@ export async function startCultureService(): Promise<CultureService> {
     addCultureScore() {
       withScore = true;
       schema = build();
+    },
+    claimSdl(sdl) {
+      claimed = sdl;
     },
   };
 }

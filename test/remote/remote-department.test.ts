@@ -1,7 +1,12 @@
+import { stitchingDirectives } from '@graphql-tools/stitching-directives';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse, printSchema } from 'graphql';
 import { ApiRole } from '../../src/core/auth/api-role';
+import { REMOTE_DEPARTMENTS } from '../../src/core/remote/remote-departments';
+import { departments } from '../../src/departments';
+import { schemaOf } from '../../src/schema-of';
 import { describeEachDriver } from '../helpers/drivers';
 import type { GraphQLResponse } from '../helpers/graphql-request';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
@@ -9,6 +14,7 @@ import { HUB_METRICS, keyFor, screenClient, subscribe } from '../live/live-helpe
 import { eventually } from '../outage/relayed-hub';
 import { startCultureService, type CultureService } from './culture-service';
 
+const { stitchingDirectivesTypeDefs } = stitchingDirectives();
 const HUB_CREDENTIAL = 'Bearer hub-credential-at-culture-0123456789';
 
 const JOINED = /* GraphQL */ `
@@ -122,6 +128,16 @@ describeEachDriver('a remote culture department (its own GraphQL service, stitch
     expect(names.filter((n: string) => n.startsWith('_'))).toEqual([]);
   });
 
+  it("runs an operation that reads no remote field on the hub's own schema, the others (and introspection) on the stitched one", async () => {
+    const remotes = hub.hub.services.registry.get(REMOTE_DEPARTMENTS);
+    const own = await schemaOf(departments);
+    const local = remotes.forDocument(parse('{ hubs(first: 1) { totalCount } }'));
+    expect(local).not.toBe(remotes.current());
+    expect(printSchema(local)).toBe(printSchema(own));
+    expect(remotes.forDocument(parse('{ hub(id: 1) { name cultureEvents { title } } }'))).toBe(remotes.current());
+    expect(remotes.forDocument(parse('{ __schema { queryType { name } } }'))).toBe(remotes.current());
+  });
+
   it('refuses an over-deep or over-costly query through remote fields before the remote is called', async () => {
     const before = culture.requests.length;
     const deep = await hub.query(
@@ -203,6 +219,26 @@ describeEachDriver('a remote culture department (its own GraphQL service, stitch
 
   it('never writes its credential to the log', () => {
     expect(hub.logs.join('\n')).not.toContain(HUB_CREDENTIAL.slice('Bearer '.length));
+  });
+
+  it('keeps the last good schema when the remote starts serving an SDL that conflicts, and stays DOWN with the reason if it comes back with one', async () => {
+    const conflicting = `${stitchingDirectivesTypeDefs} type Query { hubs: [String] _sdl: String! }`;
+    culture.claimSdl(conflicting);
+    await eventually('the conflict is logged', () => hub.logs.some((l) => l.includes("redefines the hub's Query.hubs")));
+    const still = await hub.query('{ hub(id: 1) { name cultureScore } }', {}, admin);
+    expect(still.errors).toBeUndefined();
+    expect(still.data.hub.cultureScore).toBe(10);
+
+    await culture.stop();
+    await eventually('culture is down', () => !hub.hub.services.sources.isUp('culture'));
+    await culture.start();
+    await eventually('culture says why it stays down', () => (hub.hub.services.sources.health('culture').lastError ?? '').includes("redefines the hub's Query.hubs"));
+    const departments = await hub.query('{ departments { name status lastError } }', {}, admin);
+    expect(departments.data.departments).toContainEqual({ name: 'culture', status: 'DOWN', lastError: expect.stringContaining("redefines the hub's Query.hubs") });
+
+    culture.claimSdl(undefined);
+    await eventually('culture is up', () => hub.hub.services.sources.isUp('culture'));
+    expect((await hub.query('{ hub(id: 1) { cultureScore } }', {}, admin)).data.hub.cultureScore).toBe(10);
   });
 
   it("restarted while the remote is down, keeps the remote's fields from the DATA_DIR cache; they answer once it is back", async () => {
