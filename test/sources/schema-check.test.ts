@@ -10,6 +10,7 @@ import { atLocalTime } from '../../src/core/time/local-time';
 import { SimulationDriver } from '../../src/live/simulation-driver';
 import { readsOfEntities, schemaProblems } from '../../src/core/data-sources/source-schema-check';
 import { departments } from '../../src/departments';
+import { FootfallReading } from '../../src/departments/iot/footfall/footfall-reading.entity';
 import { DoorSensor } from '../../src/departments/iot/sensors/door-sensor.entity';
 import { sourceDefinitions } from '../../src/hub-source';
 import { availableDrivers, describeEachDriver, type Driver } from '../helpers/drivers';
@@ -147,6 +148,27 @@ onMysql('the check on MariaDB, with SELECT-only accounts', () => {
     const db = await createDepartmentDatabase(department, [...recipe(`vendor tables: ${department}`), ...recipe(`views: ${department}`)]);
     try {
       expect(await problemsOf(department, db)).toEqual([]);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('takes the views that convert to UTC themselves, and reads the instants they give', async () => {
+    const db = await createDepartmentDatabase('iot', [...recipe('vendor tables: iot'), ...recipe('views in UTC: iot')]);
+    try {
+      expect(await problemsOf('iot', db)).toEqual([]);
+      await db.dba.query("INSERT INTO t_counter_device (dev_no, site_id, door_name, install_time) VALUES ('CNT-1', 1, '正门', '2026-03-01 09:00:00')");
+      await db.dba.query("INSERT INTO t_counter_log (dev_no, log_time, in_num, out_num) VALUES ('CNT-1', '2026-03-01 23:30:00', 4, 1)");
+      const config = loadConfig({ IOT_DB_URL: db.readOnlyUrl, IOT_DB_EXTERNAL: 'true' }, departments.map((d) => d.name));
+      const definition = sourceDefinitions(departments, config.sources).find((d) => d.name === 'iot')!;
+      const source = new DataSource(dataSourceOptions(config.sources.iot, definition, { mariadb: true }));
+      await source.initialize();
+      try {
+        const [reading] = await source.getRepository(FootfallReading).find();
+        expect(reading).toMatchObject({ hubId: 1, at: new Date('2026-03-01T15:30:00Z'), entered: 4, exited: 1 });
+      } finally {
+        await source.destroy();
+      }
     } finally {
       await db.drop();
     }
