@@ -36,6 +36,8 @@ const viewsWithout = (column: 'entered' | 'exited') =>
 interface BrokenIot {
   env: Record<string, string>;
   fix(): Promise<void>;
+  /** The DBA drops the column again, while the hub runs. */
+  breakAgain(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -53,6 +55,9 @@ async function brokenIot(driver: Driver): Promise<BrokenIot> {
       async fix() {
         await db.query('ALTER TABLE footfall_reading ADD COLUMN entered INTEGER NOT NULL DEFAULT 0');
       },
+      async breakAgain() {
+        await db.query('ALTER TABLE footfall_reading DROP COLUMN entered');
+      },
       async drop() {
         await db.destroy();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -64,6 +69,9 @@ async function brokenIot(driver: Driver): Promise<BrokenIot> {
     env: { IOT_DB_URL: vendor.readOnlyUrl, IOT_DB_EXTERNAL: 'true', IOT_DB_TIMEZONE: '+08:00' },
     async fix() {
       for (const statement of recipe('views: iot')) await vendor.dba.query(statement.replace(/^CREATE /, 'CREATE OR REPLACE '));
+    },
+    async breakAgain() {
+      for (const statement of viewsWithout('entered')) await vendor.dba.query(statement);
     },
     drop: () => vendor.drop(),
   };
@@ -127,6 +135,18 @@ describeEachDriver('an external source missing a column it is read for', (driver
     expect(Object.keys(written)).not.toContain('iot');
     expect(Object.keys(written)).toEqual(expect.arrayContaining(['health', 'urban']));
     expect(await iotSource.getRepository(DoorSensor).count()).toBe(0);
+  });
+
+  it('notices a column dropped while it runs: the first query that meets it takes iot DOWN, named by the check, until it is back', async () => {
+    const iotOf = async () => (await t.query(STATUS, {}, screen)).data.departments.find((d: { name: string }) => d.name === 'iot');
+    await iot.breakAgain();
+    // The footfall feed reads the table every FEED_POLL_MS: it meets the missing column.
+    await eventually('iot down, named', async () => (await iotOf()).lastError === 'iot: table footfall_reading has no column entered');
+    expect(await iotOf()).toMatchObject({ status: 'DOWN' });
+    // Civil still answers.
+    expect((await t.query('{ hub(id: "1") { name } }', {}, screen)).data.hub.name).toEqual(expect.any(String));
+    await iot.fix();
+    await eventually('iot up again', async () => (await iotOf()).status === 'UP');
   });
 });
 
