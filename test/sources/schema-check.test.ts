@@ -173,6 +173,36 @@ onMysql('the check on MariaDB, with SELECT-only accounts', () => {
     }
   });
 
+  it('reads the changing tables (civil’s activities, urban’s docks) through the vendor’s (change time, id) index', async () => {
+    const db = await createDepartmentDatabase('changing', [...recipe('vendor tables: civil'), ...recipe('views: civil'), ...recipe('vendor tables: urban'), ...recipe('views: urban')]);
+    try {
+      await db.dba.query(
+        `INSERT INTO t_event (site_id, org_id, event_title, event_category, begin_time, end_time, quota, state, modify_time)
+         SELECT 1 + seq % 58, NULL, '讲座', '健康讲座', NOW() + INTERVAL seq MINUTE, NOW() + INTERVAL seq MINUTE + INTERVAL 1 HOUR, 20, 1, NOW() - INTERVAL 20000 SECOND + INTERVAL seq SECOND FROM seq_1_to_20000`,
+      );
+      await db.dba.query(
+        `INSERT INTO t_bike_dock (metro_station, metro_exit, wgs_lat, wgs_lng, total_spaces, charger_count, used_spaces, report_time)
+         SELECT '文三路', 'A', 30.28, 120.13, 50, 5, 10, NOW() - INTERVAL 2000 SECOND + INTERVAL seq SECOND FROM seq_1_to_2000`,
+      );
+      await db.dba.query('ANALYZE TABLE t_event, t_bike_dock');
+      // The feeds' reads past their (updated_at, id) cursor, as src/departments/*/feeds send them.
+      for (const [view, columns, index] of [
+        ['activity', 'a.id, a.hub_id, a.updated_at', 'idx_event_modify'],
+        ['bike_parking_point', 'a.id, a.lat, a.lng, a.spaces, a.occupied, a.updated_at', 'idx_bike_dock_report'],
+      ]) {
+        const [plan] = await db.dba.query(
+          `EXPLAIN SELECT ${columns} FROM ${view} a WHERE (a.updated_at > ? OR (a.updated_at = ? AND a.id > ?)) ORDER BY a.updated_at ASC, a.id ASC LIMIT 1000`,
+          [new Date(Date.now() - 100_000), new Date(Date.now() - 100_000), 5],
+        );
+        const rows = plan as { type: string; key: string; Extra: string }[];
+        expect(rows.map((r) => [r.type, r.key])).toEqual([['range', index]]);
+        expect(rows[0].Extra).not.toMatch(/filesort|temporary/);
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('takes the views that convert to UTC themselves, and reads the instants they give', async () => {
     const db = await createDepartmentDatabase('iot', [...recipe('vendor tables: iot'), ...recipe('views in UTC: iot')]);
     try {
