@@ -150,6 +150,21 @@ describeEachDriver('an external source missing a column it is read for', (driver
   });
 });
 
+describe('an external SQLite file that is not there', () => {
+  it('is not created: iot is DOWN, saying so, and the rest serves', async () => {
+    const missing = path.join(os.tmpdir(), `xh-no-such-${process.pid}-${Date.now()}.sqlite`);
+    const t = await startTestHub({ driver: 'sqlite', seed: false, env: { IOT_DB_URL: `sqlite:${missing}`, IOT_DB_EXTERNAL: 'true' } });
+    try {
+      const iot = t.hub.services.sources.health('iot');
+      expect(iot).toMatchObject({ up: false, lastError: `iot: there is no file ${missing} (an external source is the department's own: the hub does not create it)` });
+      expect(t.hub.services.sources.isUp('civil')).toBe(true);
+      expect(fs.existsSync(missing)).toBe(false);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 onMysql('the check on MariaDB, with SELECT-only accounts', () => {
   /** Opens one department's external source over `db` and returns what the check finds. */
   async function problemsOf(department: string, db: DepartmentDatabase): Promise<string[]> {
