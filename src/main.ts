@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { startHub, GRAPHQL_PATH } from './app';
 import { loadConfig } from './config';
 import { ConfigError } from './core/config-error';
-import { describeSource } from './core/data-sources/source-config';
+import { describeSource, UTC_OFFSET } from './core/data-sources/source-config';
 import { SourceUnavailableError } from './core/data-sources/source-unavailable-error';
 import { departments } from './departments';
 import { SCREEN_PATH } from './server/screen/screen-routes';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     `  big screen     ${hub.origin}${SCREEN_PATH}?key=<a SCREEN key: npm run -s keys -- create --role SCREEN --name 大屏>`,
     `  health         ${hub.origin}/healthz  ${hub.origin}/readyz`,
     `  metrics        ${hub.origin.replace(/:\d+$/, `:${hub.metricsPort}`)}/metrics`,
-    ...Object.values(config.sources).map((s) => `  ${`${s.name} source`.padEnd(15)}${describeSource(s)}`),
+    ...Object.values(config.sources).map((s) => `  ${`${s.name} source`.padEnd(15)}${describeSource(s)}${s.external ? ` (the department's own: read-only${s.timezone === UTC_OFFSET ? '' : `, times at ${s.timezone}`})` : ''}`),
   ];
   process.stdout.write(lines.join('\n') + '\n');
 

@@ -24,6 +24,7 @@ const PUBLIC = new Set([
   'BikeParkingPoint.spacesFree',
   'BikeParkingPoint.location',
   'Activity.hub',
+  'Activity.booked',
   'Activity.remaining',
   'Activity.organizer',
   // The departments' named live values on Hub.live (public: counts and crowd level, nothing personal).

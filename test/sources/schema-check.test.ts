@@ -10,6 +10,7 @@ import { atLocalTime } from '../../src/core/time/local-time';
 import { SimulationDriver } from '../../src/live/simulation-driver';
 import { readsOfEntities, schemaProblems } from '../../src/core/data-sources/source-schema-check';
 import { departments } from '../../src/departments';
+import { FootfallReading } from '../../src/departments/iot/footfall/footfall-reading.entity';
 import { DoorSensor } from '../../src/departments/iot/sensors/door-sensor.entity';
 import { sourceDefinitions } from '../../src/hub-source';
 import { availableDrivers, describeEachDriver, type Driver } from '../helpers/drivers';
@@ -35,6 +36,8 @@ const viewsWithout = (column: 'entered' | 'exited') =>
 interface BrokenIot {
   env: Record<string, string>;
   fix(): Promise<void>;
+  /** The DBA drops the column again, while the hub runs. */
+  breakAgain(): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -52,6 +55,9 @@ async function brokenIot(driver: Driver): Promise<BrokenIot> {
       async fix() {
         await db.query('ALTER TABLE footfall_reading ADD COLUMN entered INTEGER NOT NULL DEFAULT 0');
       },
+      async breakAgain() {
+        await db.query('ALTER TABLE footfall_reading DROP COLUMN entered');
+      },
       async drop() {
         await db.destroy();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -63,6 +69,9 @@ async function brokenIot(driver: Driver): Promise<BrokenIot> {
     env: { IOT_DB_URL: vendor.readOnlyUrl, IOT_DB_EXTERNAL: 'true', IOT_DB_TIMEZONE: '+08:00' },
     async fix() {
       for (const statement of recipe('views: iot')) await vendor.dba.query(statement.replace(/^CREATE /, 'CREATE OR REPLACE '));
+    },
+    async breakAgain() {
+      for (const statement of viewsWithout('entered')) await vendor.dba.query(statement);
     },
     drop: () => vendor.drop(),
   };
@@ -127,6 +136,33 @@ describeEachDriver('an external source missing a column it is read for', (driver
     expect(Object.keys(written)).toEqual(expect.arrayContaining(['health', 'urban']));
     expect(await iotSource.getRepository(DoorSensor).count()).toBe(0);
   });
+
+  it('notices a column dropped while it runs: the first query that meets it takes iot DOWN, named by the check, until it is back', async () => {
+    const iotOf = async () => (await t.query(STATUS, {}, screen)).data.departments.find((d: { name: string }) => d.name === 'iot');
+    await iot.breakAgain();
+    // The footfall feed reads the table every FEED_POLL_MS: it meets the missing column.
+    await eventually('iot down, named', async () => (await iotOf()).lastError === 'iot: table footfall_reading has no column entered');
+    expect(await iotOf()).toMatchObject({ status: 'DOWN' });
+    // Civil still answers.
+    expect((await t.query('{ hub(id: "1") { name } }', {}, screen)).data.hub.name).toEqual(expect.any(String));
+    await iot.fix();
+    await eventually('iot up again', async () => (await iotOf()).status === 'UP');
+  });
+});
+
+describe('an external SQLite file that is not there', () => {
+  it('is not created: iot is DOWN, saying so, and the rest serves', async () => {
+    const missing = path.join(os.tmpdir(), `xh-no-such-${process.pid}-${Date.now()}.sqlite`);
+    const t = await startTestHub({ driver: 'sqlite', seed: false, env: { IOT_DB_URL: `sqlite:${missing}`, IOT_DB_EXTERNAL: 'true' } });
+    try {
+      const iot = t.hub.services.sources.health('iot');
+      expect(iot).toMatchObject({ up: false, lastError: `iot: there is no file ${missing} (an external source is the department's own: the hub does not create it)` });
+      expect(t.hub.services.sources.isUp('civil')).toBe(true);
+      expect(fs.existsSync(missing)).toBe(false);
+    } finally {
+      await t.close();
+    }
+  });
 });
 
 onMysql('the check on MariaDB, with SELECT-only accounts', () => {
@@ -147,6 +183,57 @@ onMysql('the check on MariaDB, with SELECT-only accounts', () => {
     const db = await createDepartmentDatabase(department, [...recipe(`vendor tables: ${department}`), ...recipe(`views: ${department}`)]);
     try {
       expect(await problemsOf(department, db)).toEqual([]);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('reads the changing tables (civil’s activities, urban’s docks) through the vendor’s (change time, id) index', async () => {
+    const db = await createDepartmentDatabase('changing', [...recipe('vendor tables: civil'), ...recipe('views: civil'), ...recipe('vendor tables: urban'), ...recipe('views: urban')]);
+    try {
+      await db.dba.query(
+        `INSERT INTO t_event (site_id, org_id, event_title, event_category, begin_time, end_time, quota, state, modify_time)
+         SELECT 1 + seq % 58, NULL, '讲座', '健康讲座', NOW() + INTERVAL seq MINUTE, NOW() + INTERVAL seq MINUTE + INTERVAL 1 HOUR, 20, 1, NOW() - INTERVAL 20000 SECOND + INTERVAL seq SECOND FROM seq_1_to_20000`,
+      );
+      await db.dba.query(
+        `INSERT INTO t_bike_dock (metro_station, metro_exit, wgs_lat, wgs_lng, total_spaces, charger_count, used_spaces, report_time)
+         SELECT '文三路', 'A', 30.28, 120.13, 50, 5, 10, NOW() - INTERVAL 2000 SECOND + INTERVAL seq SECOND FROM seq_1_to_2000`,
+      );
+      await db.dba.query('ANALYZE TABLE t_event, t_bike_dock');
+      // The feeds' reads past their (updated_at, id) cursor, as src/departments/*/feeds send them.
+      for (const [view, columns, index] of [
+        ['activity', 'a.id, a.hub_id, a.updated_at', 'idx_event_modify'],
+        ['bike_parking_point', 'a.id, a.lat, a.lng, a.spaces, a.occupied, a.updated_at', 'idx_bike_dock_report'],
+      ]) {
+        const [plan] = await db.dba.query(
+          `EXPLAIN SELECT ${columns} FROM ${view} a WHERE (a.updated_at > ? OR (a.updated_at = ? AND a.id > ?)) ORDER BY a.updated_at ASC, a.id ASC LIMIT 1000`,
+          [new Date(Date.now() - 100_000), new Date(Date.now() - 100_000), 5],
+        );
+        const rows = plan as { type: string; key: string; Extra: string }[];
+        expect(rows.map((r) => [r.type, r.key])).toEqual([['range', index]]);
+        expect(rows[0].Extra).not.toMatch(/filesort|temporary/);
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('takes the views that convert to UTC themselves, and reads the instants they give', async () => {
+    const db = await createDepartmentDatabase('iot', [...recipe('vendor tables: iot'), ...recipe('views in UTC: iot')]);
+    try {
+      expect(await problemsOf('iot', db)).toEqual([]);
+      await db.dba.query("INSERT INTO t_counter_device (dev_no, site_id, door_name, install_time) VALUES ('CNT-1', 1, '正门', '2026-03-01 09:00:00')");
+      await db.dba.query("INSERT INTO t_counter_log (dev_no, log_time, in_num, out_num) VALUES ('CNT-1', '2026-03-01 23:30:00', 4, 1)");
+      const config = loadConfig({ IOT_DB_URL: db.readOnlyUrl, IOT_DB_EXTERNAL: 'true' }, departments.map((d) => d.name));
+      const definition = sourceDefinitions(departments, config.sources).find((d) => d.name === 'iot')!;
+      const source = new DataSource(dataSourceOptions(config.sources.iot, definition, { mariadb: true }));
+      await source.initialize();
+      try {
+        const [reading] = await source.getRepository(FootfallReading).find();
+        expect(reading).toMatchObject({ hubId: 1, at: new Date('2026-03-01T15:30:00Z'), entered: 4, exited: 1 });
+      } finally {
+        await source.destroy();
+      }
     } finally {
       await db.drop();
     }

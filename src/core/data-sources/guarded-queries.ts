@@ -1,6 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { ExternalSourceWriteError } from './external-write-error';
 import type { SourceGuard } from './source-guard';
+import { SourceDownError } from './source-down-error';
 
 const RAW_QUERY = Symbol('rawQuery');
 
@@ -9,6 +10,12 @@ const TRANSACTION_START = /^\s*(START TRANSACTION|BEGIN|SET TRANSACTION)/i;
 
 /** A statement that writes or changes the schema: refused on an external source before it is sent. */
 const WRITE = /^\s*(INSERT|UPDATE|DELETE|REPLACE|UPSERT|MERGE|CREATE|ALTER|DROP|TRUNCATE|RENAME|GRANT|REVOKE|LOAD|CALL|LOCK)\b/i;
+
+/** A table, view or column the statement names is not there: MySQL 1054, 1146, 1356 (a view over a changed table); SQLite's words. */
+function isSchemaError(error: unknown): boolean {
+  const cause = (error as { driverError?: { errno?: number; message?: string } } | null)?.driverError ?? (error as { errno?: number; message?: string } | null);
+  return [1054, 1146, 1356].includes(cause?.errno ?? 0) || /no such (column|table)/i.test(cause?.message ?? '');
+}
 
 type Query = QueryRunner['query'];
 type GuardedRunner = QueryRunner & { [RAW_QUERY]?: Query; databaseConnection?: { destroy?: () => void } };
@@ -19,7 +26,8 @@ type GuardedRunner = QueryRunner & { [RAW_QUERY]?: Query; databaseConnection?: {
  * a transaction already begun go through even while new work is refused, so that it can commit or
  * roll back on its own connection; a MySQL connection that outlives the timeout is destroyed (the
  * server rolls back what it held) rather than handed back to the pool mid-statement. On an
- * `external` source every write is refused here, whoever sends it.
+ * `external` source every write is refused here, whoever sends it, and a statement that meets a
+ * missing table or column takes the source down until its tables are checked again.
  */
 export function guardQueries(source: DataSource, guard: SourceGuard, { external = false }: { external?: boolean } = {}): void {
   const driver = source.driver as unknown as { createQueryRunner(mode: string): QueryRunner };
@@ -34,13 +42,24 @@ export function guardQueries(source: DataSource, guard: SourceGuard, { external 
     runner.query = ((sql: string, parameters?: unknown[], structured?: boolean) => {
       // The department's own database: whatever tries to write (an ingest, a seed, a simulator) is told why not.
       if (external && WRITE.test(sql)) return Promise.reject(new ExternalSourceWriteError(guard.source));
-      return guard.run(() => raw(sql, parameters, structured as never), {
+      const result = guard.run(() => raw(sql, parameters, structured as never), {
         gate: !runner.isTransactionActive || TRANSACTION_START.test(sql),
         onTimeout: pooled ? () => runner.databaseConnection?.destroy?.() : undefined,
+      });
+      if (!external) return result;
+      // Its DBA changed a table or view under the hub: the department is down until the check passes again.
+      return result.catch((error: unknown) => {
+        if (!isSchemaError(error)) throw error;
+        guard.suspend(`${guard.source}: a query met a table or column that is not there (${firstLine(error)}); checking its tables again`);
+        throw new SourceDownError(guard.source, error);
       });
     }) as Query;
     return runner;
   };
+}
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }
 
 /** `SELECT 1` past the guard: the health check's probe, which must reach a source the guard refuses; `abandon` frees a probe that hangs. */

@@ -112,6 +112,15 @@ export class SourceGuard {
     this.emit();
   }
 
+  /**
+   * Down at once for a reason its calls cannot see as an outage (an external source's tables
+   * changed under the hub). The health check's probe answers, and `comeBack` decides when it is up.
+   */
+  suspend(reason: string): void {
+    // Already down: the reason the check gives is the one to keep.
+    if (this.up) this.markDown(new Error(reason));
+  }
+
   private markDown(error: unknown): void {
     this.lastError = messageOf(error);
     if (!this.up) return;

@@ -179,6 +179,7 @@ export class SourceRegistry {
     let server = { mariadb: false };
     if (config.driver === 'sqlite') {
       if (!config.external) fs.mkdirSync(path.dirname(config.file), { recursive: true });
+      else if (!fs.existsSync(config.file)) throw new Error(`${definition.name}: there is no file ${config.file} (an external source is the department's own: the hub does not create it)`);
     } else server = await ensureMysqlDatabase(config);
     const source = new DataSource(dataSourceOptions(config, definition, server));
     await source.initialize();

@@ -13,7 +13,9 @@ export class ActivityPlacesResolver {
   }
 
   @FieldResolver(() => Int, { description: 'Places still free: capacity − booked' })
-  async remaining(@Root() activity: Activity, @Ctx() context: HubContext): Promise<number> {
-    return Math.max(0, activity.capacity - (await this.booked(activity, context)));
+  remaining(@Root() activity: Activity, @Ctx() context: HubContext): number | Promise<number> {
+    // Answered at once from the row while civil is managed: lists of activities pay no promise each.
+    if (!bookingsKeptByHub(context)) return Math.max(0, activity.capacity - activity.booked);
+    return context.loaders.get(placesTakenById).load(activity.id).then((booked) => Math.max(0, activity.capacity - booked));
   }
 }
