@@ -7,6 +7,7 @@ import { sourceDefinitions } from '../hub-source';
 import { runCli } from './cli-errors';
 import { parseCommandLine, UsageError } from './command-line';
 import { progressBar } from './progress-bar';
+import { withSource } from '../core/departments/department-module';
 
 const USAGE = `usage:
   npm run seed                   the demo district (58 hubs of Xihu) into empty sources
@@ -22,7 +23,7 @@ runCli('seed', async () => {
   const { values } = parseCommandLine(USAGE, { scale: { type: 'string', default: 'demo' } });
   const scale = values.scale;
   if (scale !== 'demo' && scale !== 'city') throw new UsageError(`--scale: "${scale}" is not demo or city`, USAGE);
-  const config = loadConfig(process.env, departments.map((d) => d.name));
+  const config = loadConfig(process.env, withSource(departments).map((d) => d.name));
   const sources = new SourceRegistry(config.sources, sourceDefinitions(departments));
   await sources.open({ migrate: true });
   try {

@@ -2,6 +2,7 @@ import { intBetween, pick } from '../../core/seeding/seeded-random';
 import { insertInBatches } from '../../core/seeding/insert-in-batches';
 import { DEMO_RESIDENTS, demoResidentRef } from '../../core/seeding/demo-residents';
 import type { SeedContext } from '../../core/seeding/seed-context';
+import { facilityIdsOf } from '../../core/seeding/demo-district';
 import { addDays, atLocalTime } from '../../core/time/local-time';
 import { ActivityStatus } from './activities/activity-status';
 import { Activity } from './activities/activity.entity';
@@ -24,6 +25,25 @@ const PROGRAMME: { category: string; titles: string[] }[] = [
   { category: '文化', titles: ['越剧沙龙', '非遗剪纸体验', '茶艺分享会'] },
 ];
 const START_HOURS = [9, 10, 14, 15, 19];
+
+/** The room an activity of a category is held in, when the hub has one (else its first facility). */
+const ROOM_OF: Record<string, string[]> = {
+  健康讲座: ['HEALTH_HUT', 'DAY_CARE'],
+  书法: ['CULTURE', 'LIBRARY'],
+  亲子: ['CHILDCARE', 'LIBRARY'],
+  科普: ['YOUTH_SCIENCE', 'LIBRARY'],
+  健身: ['GYM', 'ELDER_CLUB'],
+  数字助老: ['ELDER_CLUB', 'DAY_CARE'],
+  文化: ['CULTURE', 'ELDER_CLUB'],
+};
+
+function roomFor(category: string, rooms: { id: number; type: string }[]): number | null {
+  for (const type of ROOM_OF[category] ?? []) {
+    const room = rooms.find((r) => r.type === type);
+    if (room) return room.id;
+  }
+  return rooms[0]?.id ?? null;
+}
 
 /** The civil department's demo rows: hubs, facilities, organizations, activities, bookings. */
 export async function seedCivil({ source, district, now, random, progress }: SeedContext): Promise<void> {
@@ -48,8 +68,9 @@ export async function seedCivil({ source, district, now, random, progress }: See
     })),
     (done) => progress('hubs', done, hubs.length),
   );
+  const rooms = facilityIdsOf(hubs);
   const facilities = hubs.flatMap((h) =>
-    h.facilities.map((f) => ({ hubId: h.id, type: f.type as FacilityType, name: f.name, floor: f.floor })),
+    h.facilities.map((f, i) => ({ id: rooms.get(h.id)![i].id, hubId: h.id, type: f.type as FacilityType, name: f.name, floor: f.floor })),
   );
   await insertInBatches(source, Facility, facilities, (done) => progress('facilities', done, facilities.length));
   await insertInBatches(
@@ -81,6 +102,7 @@ export async function seedCivil({ source, district, now, random, progress }: See
           organizationId: operators.length ? pick(random, operators) : null,
           title: pick(random, theme.titles),
           category: theme.category,
+          facilityId: roomFor(theme.category, rooms.get(hub.id)!),
           startsAt,
           endsAt: new Date(startsAt.getTime() + intBetween(random, 1, 2) * 3_600_000),
           capacity: intBetween(random, 10, 60),

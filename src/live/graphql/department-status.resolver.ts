@@ -1,6 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { ApiRole } from '../../core/auth/api-role';
 import type { Viewer } from '../../core/auth/viewer';
+import { withSource } from '../../core/departments/department-module';
 import type { HubContext } from '../../core/graphql/hub-context';
 import { liveOf } from './live-of';
 import { DepartmentState, DepartmentStatus } from './live-types';
@@ -20,7 +21,7 @@ export class DepartmentStatusResolver {
     const statuses = await live.status();
     const errors = mayReadErrors(context.viewer);
     const { sources } = context.services;
-    return live.modules.map((m) => {
+    return withSource(live.modules).map((m) => {
       const health = sources.health(m.name);
       const feeds = statuses
         .filter((s) => s.department === m.name)
