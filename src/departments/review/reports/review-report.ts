@@ -1,6 +1,7 @@
 import { localDateOf } from '../../../core/time/local-time';
 import { ActivityGroup } from '../activity-group';
 import { ColdBasis } from '../cold-basis';
+import type { Measure } from '../measure';
 import type { ReviewReader } from '../review-reader';
 import type { ActivityStat, ColdHub, HubRank } from '../review-types';
 import type { ReportRequest } from './report-request';
@@ -28,12 +29,17 @@ export async function readReviewReport(reader: ReviewReader, request: ReportRequ
   return {
     title: `民生综合体绩效考评${request.street ? ` · ${request.street}` : ''}`,
     periodLabel: `${localDateOf(request.from)} 至 ${last}`,
-    measureLabel: `${measure.title}${measure.unit ? `（${measure.unit}）` : ''}`,
+    measureLabel: measureLabel(measure),
     ranking,
     coldHubs,
     byOrganization,
     byCategory,
   };
+}
+
+/** What a ranking is by, as a header prints it: 客流（人次） */
+export function measureLabel(measure: Measure): string {
+  return `${measure.title}${measure.unit ? `（${measure.unit}）` : ''}`;
 }
 
 /** The file name a download is saved under: 绩效考评_2026-11-01_2026-11-30.xlsx */

@@ -6,7 +6,7 @@ import { ForbiddenError, HubError, UnauthenticatedError } from '../../../core/er
 import { ReviewReader } from '../review-reader';
 import { readReportRequest, type ReportRequest } from './report-request';
 import { rankingCsv } from './review-csv';
-import { readReviewReport, reportFileName } from './review-report';
+import { measureLabel, readReviewReport, reportFileName } from './review-report';
 import { writeReviewWorkbook } from './review-workbook';
 
 export const REVIEW_XLSX_PATH = '/reports/review.xlsx';
@@ -72,8 +72,8 @@ export function reviewRoutes(context: DepartmentRouteContext): DepartmentRoute[]
     {
       path: REVIEW_CSV_PATH,
       handle: serve(async (request, reader, response) => {
-        const report = await readReviewReport(reader, request);
-        const body = rankingCsv(report.ranking, report.measureLabel);
+        const measure = reader.measure(request);
+        const body = rankingCsv(await reader.ranking(request), measureLabel(measure));
         response.writeHead(200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-length': Buffer.byteLength(body),
