@@ -3,11 +3,15 @@ import { rankingColumns } from './ranking-columns';
 
 /** Excel reads a CSV without a byte-order mark as GBK: the BOM makes it read UTF-8. */
 const BOM = '\uFEFF';
+// A field with a quote, a comma or a line break is quoted, its quotes doubled (RFC 4180).
+const NEEDS_QUOTES = /[\x22,\r\n]/;
+const QUOTE = /\x22/g;
+const DOUBLED = '\x22\x22';
 
 function field(value: string | number | null): string {
   if (value === null) return '';
   const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `\x22${text.replace(QUOTE, DOUBLED)}\x22` : text;
 }
 
 /** The ranking as CSV: UTF-8 with a BOM, CRLF lines, Chinese headers. */
