@@ -28,7 +28,7 @@ import { graphqlHttpRoute } from './server/graphql-http-route';
 import { startGraphQLWs } from './server/graphql-ws-server';
 import { healthRoutes } from './server/health-routes';
 import { ideRoutes } from './server/ide/ide-routes';
-import { screenRoute } from './server/screen/screen-routes';
+import { reviewPageRoute, screenRoute } from './server/screen/screen-routes';
 import { listen } from './server/hub-server';
 import { operationLimits } from './server/limits/operation-limits';
 import { readRequestLimits, type RequestLimits } from './server/limits/request-limits';
@@ -162,6 +162,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
         ...(settings.metrics.port === undefined ? [metrics.route] : []),
         ide.assets,
         screenRoute(GRAPHQL_PATH),
+        reviewPageRoute(GRAPHQL_PATH),
         // The departments' own routes (the review's reports), with the key checked as /graphql checks it.
         ...routesOf(modules, { services, identify: (request) => admission.admit(request.headers.authorization, admission.addressOf(request)) }),
         graphqlHttpRoute(apollo, {

@@ -7,6 +7,7 @@ import { MetricRollup } from '../../src/live/feeds/metric-rollup.entity';
 import { runRollupRetention } from '../../src/live/feeds/rollup-retention';
 import { MetricRollupHour } from '../../src/live/feeds/rollup-tier.entity';
 import { writeRollups } from '../../src/live/feeds/rollup-writer';
+import type { BucketValue } from '../../src/live/feeds/rollup-buckets';
 import { tieredTotals, type Period } from '../../src/live/feeds/tiered-totals';
 import { describeEachDriver } from '../helpers/drivers';
 import { openTestSources } from '../helpers/test-sources';
@@ -30,7 +31,7 @@ describeEachDriver('the rollup retention job', (driver) => {
     opened = await openTestSources(driver);
     hub = opened.sources.get(HUB_SOURCE);
     // Three hubs, twelve 5-minute buckets a day (09:00–10:00 local) up to today, integer values: sums are exact in doubles.
-    const rows = [];
+    const rows: BucketValue[] = [];
     for (let d = 0; d <= DAYS; d++) {
       for (let b = 0; b < 12; b++) {
         const bucketStart = new Date(addDays(startOfLocalDate(FIRST_DAY), d).getTime() + 9 * 3_600_000 + b * 300_000);
