@@ -1,4 +1,4 @@
-import { intBetween, pick } from '../../core/seeding/seeded-random';
+import { intBetween, pick, seedFromName, seededRandom } from '../../core/seeding/seeded-random';
 import { insertInBatches } from '../../core/seeding/insert-in-batches';
 import { DEMO_RESIDENTS, demoResidentRef } from '../../core/seeding/demo-residents';
 import type { SeedContext } from '../../core/seeding/seed-context';
@@ -46,7 +46,7 @@ function roomFor(category: string, rooms: { id: number; type: string }[]): numbe
 }
 
 /** The civil department's demo rows: hubs, facilities, organizations, activities, bookings. */
-export async function seedCivil({ source, district, now, random, progress }: SeedContext): Promise<void> {
+export async function seedCivil({ source, district, now, random, progress, historyDays = 0 }: SeedContext): Promise<void> {
   if ((await source.getRepository(Hub).count()) > 0) return;
   const { hubs, organizations } = district;
 
@@ -136,4 +136,45 @@ export async function seedCivil({ source, district, now, random, progress }: See
     (done) => progress('activities', done, activities.length),
   );
   await insertInBatches(source, Booking, bookings, (done) => progress('bookings', done, bookings.length));
+  if (historyDays > 0) await seedActivityHistory(source, district, now, historyDays, activities.length, rooms, progress);
+}
+
+/**
+ * `--history N`: the activities held in the N days before yesterday, a few cancelled, with the
+ * places booked (their bookings, residents' records, are not made up). A random stream of its
+ * own, so that the seed without history stays the same.
+ */
+async function seedActivityHistory(source: SeedContext['source'], district: SeedContext['district'], now: Date, days: number, firstId: number, rooms: ReturnType<typeof facilityIdsOf>, progress: SeedContext['progress']): Promise<void> {
+  const random = seededRandom(seedFromName('civil-history'));
+  const perDay = district.scale === 'city' ? 0.4 : 1.6;
+  const history: Partial<Activity>[] = [];
+  for (const hub of district.hubs) {
+    const operators = district.organizations.filter((o) => o.operates.includes(hub.id) || o.partners.includes(hub.id)).map((o) => o.id);
+    // Some hubs' programmes draw far fewer residents than others': the review should find them.
+    const appeal = 0.2 + random() * 0.75;
+    for (let day = -days - 1; day <= -2; day++) {
+      const count = Math.floor(perDay + random());
+      for (let i = 0; i < count; i++) {
+        const theme = pick(random, PROGRAMME);
+        const startsAt = atLocalTime(addDays(now, day), pick(random, START_HOURS), pick(random, [0, 30]));
+        const capacity = intBetween(random, 10, 60);
+        const cancelled = random() < 0.06;
+        history.push({
+          id: firstId + history.length + 1,
+          hubId: hub.id,
+          organizationId: operators.length ? pick(random, operators) : null,
+          title: pick(random, theme.titles),
+          category: theme.category,
+          facilityId: roomFor(theme.category, rooms.get(hub.id)!),
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + intBetween(random, 1, 2) * 3_600_000),
+          capacity,
+          booked: cancelled ? 0 : Math.min(capacity, Math.round(capacity * appeal * (0.6 + random() * 0.6))),
+          status: cancelled ? ActivityStatus.CANCELLED : ActivityStatus.SCHEDULED,
+          updatedAt: now,
+        });
+      }
+    }
+  }
+  await insertInBatches(source, Activity, history, (done) => progress('activity history', done, history.length));
 }
