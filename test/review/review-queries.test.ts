@@ -2,6 +2,7 @@ import { ApiRole } from '../../src/core/auth/api-role';
 import { describeEachDriver } from '../helpers/drivers';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 import { keyFor } from '../live/live-helpers';
+import { statementsOf } from '../helpers/statements-of';
 import { midnight, seedReviewFixture } from './review-fixture';
 
 const RANKING = /* GraphQL */ `
@@ -148,6 +149,18 @@ describeEachDriver('the review on a small fixed data set, against values compute
     ]);
     const hubs = await query(STATS, { ...OCTOBER, groupBy: 'HUB' });
     expect(hubs.data.activityStats.map((s: any) => [s.key, s.name, s.fillRate])).toEqual([['3', '西溪综合体', 0.1], ['2', '北山二号综合体', 0.575], ['1', '北山一号综合体', expect.closeTo(40 / 60, 12)]]);
+  });
+
+  it('costs the same statements whatever the period, the street or the number of cold hubs', async () => {
+    const cost = async (q: string, variables: Record<string, unknown>) => (await statementsOf(t.url, q, variables, headers)).counts;
+    const month = await cost(RANKING, { by: 'FOOTFALL', ...OCTOBER });
+    expect(month).toEqual({ civil: 1, hub: 2 });
+    expect(await cost(RANKING, { by: 'FOOTFALL', from: midnight('2024-10-01'), to: midnight('2026-11-01'), street: '北山街道', first: 1 })).toEqual(month);
+    expect(await cost(RANKING, { by: 'ACTIVITIES', ...OCTOBER })).toEqual({ civil: 3 });
+    const oneCold = await cost(COLD, { ...OCTOBER });
+    expect(await cost(COLD, { ...OCTOBER, threshold: 0.7 })).toEqual(oneCold);
+    expect(oneCold).toEqual({ civil: 3, hub: 2, iot: 2 });
+    expect(await cost(STATS, { ...OCTOBER, groupBy: 'FACILITY' })).toEqual({ civil: 3 });
   });
 
   it('refuses periods that are not Asia/Shanghai midnights, both or neither of by and metric, undeclared metrics, and callers without a screen key', async () => {
