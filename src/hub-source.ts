@@ -7,12 +7,12 @@ import type { SourceDefinition } from './core/data-sources/source-definition';
 import { withSource, type DepartmentModule } from './core/departments/department-module';
 import { FeedCursor } from './live/feeds/feed-cursor.entity';
 import { MetricRollup } from './live/feeds/metric-rollup.entity';
-import { MetricRollupDay, MetricRollupHour, RollupTierState } from './live/feeds/rollup-tier.entity';
+import { MetricRollupDay, MetricRollupHour, MetricRollupMonth, RollupTierState } from './live/feeds/rollup-tier.entity';
 
 /** The hub's own source first, then one per department. */
 export function sourceDefinitions(modules: readonly DepartmentModule[]): SourceDefinition[] {
   return [
-    { name: HUB_SOURCE, entities: [ApiClient, ApiKeyRevocation, AuditEntry, FeedCursor, MetricRollup, MetricRollupHour, MetricRollupDay, RollupTierState], migrations: hubMigrations },
+    { name: HUB_SOURCE, entities: [ApiClient, ApiKeyRevocation, AuditEntry, FeedCursor, MetricRollup, MetricRollupHour, MetricRollupDay, MetricRollupMonth, RollupTierState], migrations: hubMigrations },
     ...withSource(modules).map(({ name, entities, migrations }) => ({ name, entities, migrations })),
   ];
 }

@@ -25,7 +25,7 @@ describeEachDriver('the rollup retention job', (driver) => {
   let opened: Awaited<ReturnType<typeof openTestSources>>;
   let hub: DataSource;
   /** Periods over the 5-minute, hour and day tiers and across their edges, today's included. */
-  const periods: Period[] = [days(0, 1), days(0, DAYS), days(10, 11), days(20, 50), days(27, 29), days(30, 31), days(40, DAYS), days(DAYS - 1, DAYS + 1), days(-5, 200)];
+  const periods: Period[] = [days(0, 1), days(0, DAYS), days(0, 31), days(31, 61), days(5, 45), days(0, 61), days(10, 11), days(20, 50), days(27, 29), days(30, 31), days(40, DAYS), days(DAYS - 1, DAYS + 1), days(-5, 200)];
 
   beforeAll(async () => {
     opened = await openTestSources(driver);
@@ -55,6 +55,8 @@ describeEachDriver('the rollup retention job', (driver) => {
 
     const result = await runRollupRetention(hub, NOW, SETTINGS);
     expect(result.daysRolled).toBe(DAYS);
+    // October and November are whole months before the day rolled up to (today's).
+    expect(result.monthsRolled).toBe(2);
     expect(result.fiveMinuteRowsPurged).toBeGreaterThan(0);
     expect(result.hourRowsPurged).toBeGreaterThan(0);
     expect(await tieredTotals(hub, METRICS, periods)).toEqual(before);
@@ -69,7 +71,7 @@ describeEachDriver('the rollup retention job', (driver) => {
     expect(Number(hours.v)).toBeGreaterThan(0);
 
     const again = await runRollupRetention(hub, NOW, SETTINGS);
-    expect(again).toEqual({ daysRolled: 0, fiveMinuteRowsPurged: 0, hourRowsPurged: 0, auditEntriesPurged: 0 });
+    expect(again).toEqual({ daysRolled: 0, monthsRolled: 0, fiveMinuteRowsPurged: 0, hourRowsPurged: 0, auditEntriesPurged: 0 });
     expect(await tieredTotals(hub, METRICS, periods)).toEqual(before);
   });
 

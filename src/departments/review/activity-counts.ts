@@ -23,8 +23,8 @@ export function fillRate(counts: ActivityCounts): number | null {
 
 /**
  * Activities starting in the period, grouped by one of their columns (null: those that name
- * none, keyed ''): held = not cancelled and started before `now`. One statement, on the
- * (starts_at, hub_id, status, capacity, booked) index.
+ * none, keyed ''): held = not cancelled and started before `now`. One statement, read from the
+ * index that covers every grouping (idx_activity_review_groups).
  */
 export async function activityCounts(civil: DataSource, key: ActivityKey, { from, to }: ReviewPeriod, now: Date, hubIds?: readonly number[]): Promise<Map<string, ActivityCounts>> {
   if (hubIds && hubIds.length === 0) return new Map();

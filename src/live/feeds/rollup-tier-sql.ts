@@ -1,18 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { MetricRollup } from './metric-rollup.entity';
 
-export type Tier = 'metric_rollup_hour' | 'metric_rollup_day';
+export type Tier = 'metric_rollup_hour' | 'metric_rollup_day' | 'metric_rollup_month';
 
 const isMysql = (source: DataSource) => source.options.type !== 'better-sqlite3';
 
 /** A date as the hub source stores it (a string on SQLite): for raw statements. */
 export function storedDate(source: DataSource, at: Date): unknown {
   return source.driver.preparePersistentValue(at, source.getMetadata(MetricRollup).findColumnWithPropertyName('bucketStart')!);
-}
-
-/** The start of the hour of a 5-minute bucket, in SQL, in the form the column stores. */
-export function hourOfBucket(source: DataSource): string {
-  return isMysql(source) ? "DATE_FORMAT(bucket_start, '%Y-%m-%d %H:00:00')" : "strftime('%Y-%m-%d %H:00:00.000', bucket_start)";
 }
 
 /** Adds to a tier's rows (value and samples), creating them: `select` yields hub_id, metric, bucket_start, value, samples. */
@@ -28,9 +23,9 @@ export async function addIntoTier(manager: EntityManager, source: DataSource, ti
 }
 
 /** Reads the tier state row, locking it against the retention job (which takes it exclusively) until the transaction ends. */
-export async function rolledUntilLocked(manager: EntityManager, source: DataSource): Promise<Date | null> {
-  const rows: { rolled_until: unknown }[] = await manager.query(`SELECT rolled_until FROM rollup_tier_state WHERE id = 1${isMysql(source) ? ' LOCK IN SHARE MODE' : ''}`);
-  const value = rows[0]?.rolled_until;
-  if (value === null || value === undefined) return null;
-  return source.driver.prepareHydratedValue(value, source.getMetadata(MetricRollup).findColumnWithPropertyName('bucketStart')!) as Date;
+export async function tierStateLocked(manager: EntityManager, source: DataSource): Promise<{ rolledUntil: Date | null; monthsUntil: Date | null }> {
+  const rows: { rolled_until: unknown; months_until: unknown }[] = await manager.query(`SELECT rolled_until, months_until FROM rollup_tier_state WHERE id = 1${isMysql(source) ? ' LOCK IN SHARE MODE' : ''}`);
+  const column = source.getMetadata(MetricRollup).findColumnWithPropertyName('bucketStart')!;
+  const date = (value: unknown) => (value === null || value === undefined ? null : (source.driver.prepareHydratedValue(value, column) as Date));
+  return { rolledUntil: date(rows[0]?.rolled_until), monthsUntil: date(rows[0]?.months_until) };
 }

@@ -12,7 +12,7 @@ import { ActivityStatus } from './activity-status';
 @Index('idx_activity_starts', ['startsAt'])
 @Index('idx_activity_updated', ['updatedAt', 'id'])
 @Index('idx_activity_facility', ['facilityId'])
-@Index('idx_activity_review', ['startsAt', 'hubId', 'status', 'capacity', 'booked'])
+@Index('idx_activity_review_groups', ['startsAt', 'status', 'hubId', 'organizationId', 'facilityId', 'category', 'capacity', 'booked'])
 export class Activity {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
