@@ -76,15 +76,15 @@ export class ReviewReader {
       const counts = await activityCounts(this.civil, 'hubId', period, this.now());
       return new Map([...counts].map(([id, c]) => [Number(id), c[field]]));
     };
-    return [await read(periods.current), await read(periods.previous)];
+    // Two statements at once: on MySQL each has its own connection (and core).
+    return Promise.all([read(periods.current), read(periods.previous)]);
   }
 
   /** Every hub asked for (a street's, or all), ranked; rank within what was asked, and within its district and street. */
   async ranking(query: RankingQuery): Promise<HubRank[]> {
     const measure = this.measure(query);
     const periods = comparedPeriods(query.from, query.to);
-    const hubs = await this.hubs();
-    const [current, previous] = await this.values(measure, periods);
+    const [hubs, [current, previous]] = await Promise.all([this.hubs(), this.values(measure, periods)]);
     const entries = hubs.map((hub) => ({ id: hub.id, hub, value: current.get(hub.id) ?? 0 }));
     const districtRanks = ranksWithin(entries, (e) => e.hub.district);
     const streetRanks = ranksWithin(entries, (e) => `${e.hub.district}/${e.hub.street}`);
@@ -115,8 +115,7 @@ export class ReviewReader {
    */
   async coldHubs({ from, to, threshold, basis, street }: ColdHubsQuery): Promise<ColdHub[]> {
     const period = comparedPeriods(from, to).current;
-    const hubs = await this.hubs();
-    const [footfall] = await tieredTotals(this.services.sources.get(HUB_SOURCE), [FOOTFALL], [period]);
+    const [hubs, [footfall]] = await Promise.all([this.hubs(), tieredTotals(this.services.sources.get(HUB_SOURCE), [FOOTFALL], [period])]);
     const unitsOf = (hub: Hub) => (basis === ColdBasis.CAPACITY ? hub.capacity : hub.floorAreaM2);
     const sized = hubs
       .filter((hub) => (unitsOf(hub) ?? 0) > 0)
@@ -149,9 +148,11 @@ export class ReviewReader {
   /** The facilities of these hubs and their use over the period, least used first: four statements. */
   private async facilityUses(hubIds: readonly number[], period: ReviewPeriod): Promise<Map<number, FacilityUse[]>> {
     if (hubIds.length === 0) return new Map();
-    const facilities = await this.civil.getRepository(Facility).createQueryBuilder('f').where('f.hubId IN (:...hubIds)', { hubIds: [...hubIds] }).orderBy('f.id', 'ASC').getMany();
-    const counts = await activityCounts(this.civil, 'facilityId', period, this.now(), hubIds);
-    const footfall = await facilityFootfall(this.services.sources.get(IOT), hubIds, period.from, period.to);
+    const [facilities, counts, footfall] = await Promise.all([
+      this.civil.getRepository(Facility).createQueryBuilder('f').where('f.hubId IN (:...hubIds)', { hubIds: [...hubIds] }).orderBy('f.id', 'ASC').getMany(),
+      activityCounts(this.civil, 'facilityId', period, this.now(), hubIds),
+      facilityFootfall(this.services.sources.get(IOT), hubIds, period.from, period.to),
+    ]);
     const uses = new Map<number, FacilityUse[]>();
     for (const facility of facilities) {
       const c = counts.get(String(facility.id)) ?? NO_ACTIVITIES;

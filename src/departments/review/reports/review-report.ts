@@ -21,10 +21,12 @@ export interface ReviewReport {
 
 export async function readReviewReport(reader: ReviewReader, request: ReportRequest): Promise<ReviewReport> {
   const measure = reader.measure(request);
-  const ranking = await reader.ranking(request);
-  const coldHubs = await reader.coldHubs({ ...request, threshold: 0.5, basis: ColdBasis.CAPACITY });
-  const byOrganization = await reader.activityStats({ ...request, groupBy: ActivityGroup.ORGANIZATION });
-  const byCategory = await reader.activityStats({ ...request, groupBy: ActivityGroup.CATEGORY });
+  const [ranking, coldHubs, byOrganization, byCategory] = await Promise.all([
+    reader.ranking(request),
+    reader.coldHubs({ ...request, threshold: 0.5, basis: ColdBasis.CAPACITY }),
+    reader.activityStats({ ...request, groupBy: ActivityGroup.ORGANIZATION }),
+    reader.activityStats({ ...request, groupBy: ActivityGroup.CATEGORY }),
+  ]);
   const last = localDateOf(new Date(request.to.getTime() - 1));
   return {
     title: `民生综合体绩效考评${request.street ? ` · ${request.street}` : ''}`,
