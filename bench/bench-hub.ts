@@ -8,6 +8,7 @@ import { sourceUrlVariable } from '../src/core/data-sources/source-config';
 import { createLogger, type LogLevel } from '../src/core/logging/logger';
 import { departments } from '../src/departments';
 import { LIVE, type LiveService } from '../src/live/live-service';
+import { withSource } from '../src/core/departments/department-module';
 
 export interface BenchHub {
   hub: RunningHub;
@@ -46,13 +47,13 @@ const ADMIN: Viewer = { kind: 'client', clientId: null, name: 'npm run bench', r
  * read from the environment as `npm start` reads them.
  */
 export async function startBenchHub(mysqlUrl: string): Promise<BenchHub> {
-  const names = [HUB_SOURCE, ...departments.map((d) => d.name)];
+  const names = [HUB_SOURCE, ...withSource(departments).map((d) => d.name)];
   const tag = `xh_bench_${process.pid}`;
   const base = mysqlUrl.replace(/\/$/, '');
   const urls = Object.fromEntries(names.map((n) => [sourceUrlVariable(n), `${base}/${tag}_${n}`]));
   const logLevel = (process.env.BENCH_LOG_LEVEL ?? 'warn') as LogLevel;
   const env = { ...BENCH_HUB_DEFAULTS, ...process.env, HOST: '127.0.0.1', PORT: '0', SIMULATOR: 'off', DEMO_SEED: 'on', LOG_LEVEL: logLevel, ...urls };
-  const config = loadConfig(env, departments.map((d) => d.name));
+  const config = loadConfig(env, withSource(departments).map((d) => d.name));
   const hub = await startHub(config, { modules: departments, logger: createLogger(logLevel) });
   const pools = Object.fromEntries(names.map((n) => [n, createPool({ uri: `${base}/${tag}_${n}`, connectionLimit: 10, timezone: 'Z' })]));
   const issuer = hub.services.registry.get(API_KEY_ISSUER);

@@ -8,6 +8,8 @@ export interface SeedOptions {
   scale: 'demo' | 'city';
   now?: Date;
   progress?: SeedContext['progress'];
+  /** `--history N`: the N days before yesterday too. */
+  historyDays?: number;
 }
 
 /** The departments that wrote rows, and those that found theirs already there. */
@@ -38,6 +40,7 @@ export async function seedDepartments(
       district,
       now,
       random: seededRandom(seedFromName(module.name)),
+      historyDays: options.historyDays ?? 0,
       progress: (step, done, total) => {
         wrote = true;
         options.progress?.(step, done, total);

@@ -10,7 +10,7 @@ import { ResidentTokenProvider } from './core/auth/resident-token-provider';
 import { ANONYMOUS, type Viewer } from './core/auth/viewer';
 import { SourceRegistry } from './core/data-sources/source-registry';
 import { readSourceGuardSettings, type SourceGuardSettings } from './core/data-sources/source-guard-settings';
-import type { DepartmentModule } from './core/departments/department-module';
+import { routesOf, withSource, type DepartmentModule } from './core/departments/department-module';
 import { createHubContext } from './core/graphql/create-context';
 import type { HubServices } from './core/graphql/hub-context';
 import { hubExists } from './core/graphql/hub-exists';
@@ -32,7 +32,7 @@ import { graphqlHttpRoute } from './server/graphql-http-route';
 import { startGraphQLWs } from './server/graphql-ws-server';
 import { healthRoutes } from './server/health-routes';
 import { ideRoutes } from './server/ide/ide-routes';
-import { screenRoute } from './server/screen/screen-routes';
+import { reviewPageRoute, screenRoute } from './server/screen/screen-routes';
 import { listen } from './server/hub-server';
 import { operationLimits } from './server/limits/operation-limits';
 import { readRequestLimits, type RequestLimits } from './server/limits/request-limits';
@@ -114,7 +114,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     // Before the seed: a Redis that does not answer stops the start at once.
     engine = config.redisUrl ? await redisEngine(config.redisUrl, config.redisPrefix, logger) : inProcessEngine();
     // A department down at start is seeded by the next start that finds it up (the demo seed skips what it finds).
-    if (config.demoSeed) await seedDepartments(sources, modules.filter((m) => sources.isUp(m.name)), { scale: 'demo' });
+    if (config.demoSeed) await seedDepartments(sources, withSource(modules).filter((m) => sources.isUp(m.name)), { scale: 'demo' });
 
     const hubSource = sources.get(HUB_SOURCE);
     const services: HubServices = {
@@ -138,7 +138,7 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
     const issuer = new ApiKeyIssuer(
       services.clients,
       services.audit,
-      { departments: modules.map((m) => m.name), hubExists: (id) => hubExists(schema, createHubContext(services, ANONYMOUS), id) },
+      { departments: withSource(modules).map((m) => m.name), hubExists: (id) => hubExists(schema, createHubContext(services, ANONYMOUS), id) },
       logger,
       (clientId) => services.pubSub.publish(API_KEY_REVOKED_TOPIC, clientId),
     );
@@ -180,6 +180,9 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
         ...(settings.metrics.port === undefined ? [metrics.route] : []),
         ide.assets,
         screenRoute(GRAPHQL_PATH),
+        reviewPageRoute(GRAPHQL_PATH),
+        // The departments' own routes (the review's reports), with the key checked as /graphql checks it.
+        ...routesOf(modules, { services, identify: (request) => admission.admit(request.headers.authorization, admission.addressOf(request)) }),
         graphqlHttpRoute(apollo, {
           path: GRAPHQL_PATH,
           identify: (request) => admission.identify(request.headers.authorization, admission.addressOf(request)),

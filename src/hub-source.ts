@@ -5,9 +5,10 @@ import { ApiClient } from './core/auth/api-client.entity';
 import { ApiKeyRevocation } from './core/auth/api-key-revocation.entity';
 import type { SourceConfig } from './core/data-sources/source-config';
 import type { SourceDefinition } from './core/data-sources/source-definition';
-import type { DepartmentModule } from './core/departments/department-module';
+import { withSource, type DepartmentModule } from './core/departments/department-module';
 import { FeedCursor } from './live/feeds/feed-cursor.entity';
 import { MetricRollup } from './live/feeds/metric-rollup.entity';
+import { MetricRollupDay, MetricRollupHour, MetricRollupMonth, RollupTierState } from './live/feeds/rollup-tier.entity';
 
 /**
  * The hub's own source first, then one per department. A department whose source is external
@@ -19,9 +20,9 @@ export function sourceDefinitions(modules: readonly DepartmentModule[], configs:
   return [
     {
       name: HUB_SOURCE,
-      entities: [ApiClient, ApiKeyRevocation, AuditEntry, FeedCursor, MetricRollup, ...moved],
+      entities: [ApiClient, ApiKeyRevocation, AuditEntry, FeedCursor, MetricRollup, MetricRollupHour, MetricRollupDay, MetricRollupMonth, RollupTierState, ...moved],
       migrations: [...hubMigrations, ...keptByHub.flatMap((m) => m.hubKept!.migrations)],
     },
-    ...modules.map(({ name, entities, migrations }) => ({ name, entities: entities.filter((e) => !moved.has(e)), migrations })),
+    ...withSource(modules).map(({ name, entities, migrations }) => ({ name, entities: entities.filter((e) => !moved.has(e)), migrations })),
   ];
 }

@@ -6,13 +6,14 @@ import { describeSource, UTC_OFFSET } from './core/data-sources/source-config';
 import { SourceUnavailableError } from './core/data-sources/source-unavailable-error';
 import { departments } from './departments';
 import { SCREEN_PATH } from './server/screen/screen-routes';
+import { withSource } from './core/departments/department-module';
 
 /** A stop that takes longer than this ends the process anyway (exit 1). */
 const STOP_DEADLINE_MS = 9_500;
 
 /** Starts the hub from the environment; a bad setting or an unreachable source is one line and exit 1. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, departments.map((d) => d.name));
+  const config = loadConfig(process.env, withSource(departments).map((d) => d.name));
   const hub = await startHub(config, { modules: departments });
   const ws = hub.origin.replace(/^http/, 'ws');
   const lines = [

@@ -1,3 +1,4 @@
+import { civilMigrations } from '../migrations/civil';
 import { describeEachDriver } from './helpers/drivers';
 import { openTestSources } from './helpers/test-sources';
 
@@ -25,7 +26,7 @@ describeEachDriver('migrations', (driver) => {
   it('can be reverted and reapplied', async () => {
     const civil = opened.sources.get('civil');
     await civil.undoLastMigration();
-    expect(await civil.query(`SELECT COUNT(*) AS n FROM schema_migration`)).toEqual([{ n: 0 }]);
+    expect(await civil.query(`SELECT COUNT(*) AS n FROM schema_migration`)).toEqual([{ n: civilMigrations.length - 1 }]);
     expect((await civil.runMigrations()).length).toBe(1);
   });
 });

@@ -19,6 +19,7 @@ import { sourceDefinitions } from '../hub-source';
 import { schemaOf } from '../schema-of';
 import { runCli } from './cli-errors';
 import { parseCommandLine, UsageError } from './command-line';
+import { withSource } from '../core/departments/department-module';
 
 const USAGE = `usage:
   npm run -s keys -- create --role SCREEN|DEPARTMENT|CANTEEN_TERMINAL|ADMIN --name "三墩大屏" [--department iot] [--hub 12]
@@ -48,7 +49,7 @@ runCli('keys', async () => {
   if (command === 'revoke' && rest.length !== 1) throw new UsageError('revoke needs the id of one key', USAGE);
   if (command !== 'revoke' && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`, USAGE);
 
-  const config = loadConfig(process.env, departments.map((d) => d.name));
+  const config = loadConfig(process.env, withSource(departments).map((d) => d.name));
   const sources = new SourceRegistry(config.sources, sourceDefinitions(departments, config.sources));
   await sources.open({ migrate: true });
   try {
@@ -63,7 +64,7 @@ runCli('keys', async () => {
     };
     const schema = await schemaOf(departments, pubSub);
     const issuer = new ApiKeyIssuer(services.clients, services.audit, {
-      departments: departments.map((d) => d.name),
+      departments: withSource(departments).map((d) => d.name),
       hubExists: (id) => hubExists(schema, createHubContext(services, ANONYMOUS), id),
     });
     const actor: Viewer = { kind: 'client', clientId: null, name: `command line (${os.userInfo().username})`, role: ApiRole.ADMIN, department: null, hubId: null };

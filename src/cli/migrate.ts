@@ -6,6 +6,7 @@ import { departments } from '../departments';
 import { sourceDefinitions } from '../hub-source';
 import { runCli } from './cli-errors';
 import { parseCommandLine } from './command-line';
+import { withSource } from '../core/departments/department-module';
 
 /** `npm run migrate`: brings every data source's tables up to date (the hub also does it at start). */
 const USAGE = `usage:
@@ -13,7 +14,7 @@ const USAGE = `usage:
 
 runCli('migrate', async () => {
   parseCommandLine(USAGE, {});
-  const config = loadConfig(process.env, departments.map((d) => d.name));
+  const config = loadConfig(process.env, withSource(departments).map((d) => d.name));
   const sources = new SourceRegistry(config.sources, sourceDefinitions(departments, config.sources));
   await sources.open({ migrate: true });
   for (const name of sources.names) {

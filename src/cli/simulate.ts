@@ -9,6 +9,7 @@ import { hubDirectoryOf } from '../live/metrics/metric-catalog';
 import { SIMULATION_TICK_MS, SimulationDriver } from '../live/simulation-driver';
 import { runCli } from './cli-errors';
 import { parseCommandLine } from './command-line';
+import { withSource } from '../core/departments/department-module';
 
 /**
  * `npm run simulate` writes door-counter readings and canteen meals into the departments'
@@ -21,7 +22,7 @@ const USAGE = `usage:
 
 runCli('simulate', async () => {
   const once = parseCommandLine(USAGE, { once: { type: 'boolean', default: false } }).values.once;
-  const config = loadConfig(process.env, departments.map((d) => d.name));
+  const config = loadConfig(process.env, withSource(departments).map((d) => d.name));
   const sources = new SourceRegistry(config.sources, sourceDefinitions(departments, config.sources));
   await sources.open({ migrate: true });
   const logger = createLogger(config.logLevel, undefined, { pretty: config.nodeEnv === 'development' });

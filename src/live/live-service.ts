@@ -1,5 +1,5 @@
 import type { AppendedRow, ChangeFeed, GaugeFeed, GaugePoint, RecountFeed } from '../core/departments/change-feed';
-import type { DepartmentModule } from '../core/departments/department-module';
+import { withSource, type DepartmentModule } from '../core/departments/department-module';
 import { HUB_SOURCE } from '../core/data-sources/hub-source-name';
 import type { SourceRegistry } from '../core/data-sources/source-registry';
 import type { HubInfo } from '../core/hubs/hub-directory';
@@ -93,7 +93,7 @@ export class LiveService implements FeedSink {
       for (const gauge of message.gauges) state.applyGaugePatch(gauge);
     });
     options.bus.onKick((feed) => live.runnerOf(feed)?.kick());
-    for (const m of options.modules) state.setStale(m.name, !options.sources.isUp(m.name));
+    for (const m of withSource(options.modules)) state.setStale(m.name, !options.sources.isUp(m.name));
     live.stopWatching = options.sources.onHealthChange((h) => live.sourceChanged(h.source, h.up));
     // A feed whose source is down is rebuilt by its runner when the source is back.
     for (const runner of live.runners) await live.rebuild(runner.feed).catch(() => runner.resync());

@@ -1,5 +1,6 @@
 import { ConfigError } from '../core/config-error';
 import { readInt, type Env } from '../core/env-setting';
+import type { RetentionSettings } from './feeds/rollup-retention';
 
 /** Change feeds, pushes to the screens, leases (docs/live-metrics.md): the live layer's own settings. */
 export interface LiveSettings {
@@ -15,6 +16,8 @@ export interface LiveSettings {
   /** A socket buffering more than this gets only the newest states; more than the hard bound, closed. */
   socketSoftLimitBytes: number;
   socketHardLimitBytes: number;
+  /** Rollup tiers and the audit log: how long each is kept (docs/review.md). */
+  retention: RetentionSettings;
 }
 
 /** Reads the live settings; a bad value throws a ConfigError naming the variable. */
@@ -27,7 +30,15 @@ export function readLiveSettings(env: Env): LiveSettings {
     feedLeaseMs: readInt(env, 'FEED_LEASE_MS', 10_000, { min: 500, max: 600_000 }),
     socketSoftLimitBytes: readInt(env, 'WS_SOFT_BUFFER_BYTES', 256 * 1024, { min: 1_024, max: 1 << 30 }),
     socketHardLimitBytes: readInt(env, 'WS_HARD_BUFFER_BYTES', 4 * 1024 * 1024, { min: 1_024, max: 1 << 30 }),
+    retention: {
+      fiveMinuteDays: readInt(env, 'ROLLUP_5MIN_DAYS', 35, { min: 2, max: 3_650 }),
+      hourDays: readInt(env, 'ROLLUP_HOUR_DAYS', 400, { min: 2, max: 36_500 }),
+      auditDays: readInt(env, 'AUDIT_RETENTION_DAYS', 400, { min: 1, max: 36_500 }),
+    },
   };
+  if (live.retention.hourDays < live.retention.fiveMinuteDays) {
+    throw new ConfigError('ROLLUP_HOUR_DAYS', `must be at least ROLLUP_5MIN_DAYS (${live.retention.fiveMinuteDays})`);
+  }
   if (live.socketHardLimitBytes <= live.socketSoftLimitBytes) {
     throw new ConfigError('WS_HARD_BUFFER_BYTES', `must be larger than WS_SOFT_BUFFER_BYTES (${live.socketSoftLimitBytes})`);
   }

@@ -17,6 +17,7 @@ import { LiveBus } from './live-bus';
 import { LIVE, LiveService } from './live-service';
 import type { LiveSettings } from './live-settings';
 import { SimulationDriver } from './simulation-driver';
+import { RetentionJob } from './feeds/retention-job';
 
 /** What graphql-ws needs from the live side: one execution per event per distinct operation. */
 export interface SubscriptionSharing {
@@ -80,11 +81,17 @@ export async function startLive(options: LiveOptions): Promise<RunningLive> {
   services.registry.set(SHARING, fanOut);
   const simulator = options.simulator ? new SimulationDriver(modules, services.sources, () => service.state.hubList(), logger) : undefined;
   simulator?.start();
+  // Its own leases: the feeds' are closed with their service.
+  const retentionLeases = leasesFor(options);
+  const retention = new RetentionJob(() => services.sources.get(HUB_SOURCE), settings.retention, retentionLeases, logger);
+  retention.start();
   return {
     service,
     fanOut,
     async stop() {
       simulator?.stop();
+      await retention.stop();
+      await retentionLeases.close();
       await fanOut.close();
       await service.stop();
     },

@@ -5,6 +5,7 @@ import { startHub, type RunningHub } from '../../src/app';
 import { HUB_SOURCE, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/core/logging/logger';
 import { departments } from '../../src/departments';
+import { withSource } from '../../src/core/departments/department-module';
 import { describeEachDriver } from '../helpers/drivers';
 import { postGraphQL } from '../helpers/graphql-request';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
@@ -31,8 +32,8 @@ describeEachDriver('npm run keys', (driver) => {
   };
 
   beforeAll(async () => {
-    databases = await createTestDatabases(driver, [HUB_SOURCE, ...departments.map((d) => d.name)]);
-    const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', SIMULATOR: 'off', NODE_ENV: 'test', HUB_ADMIN_SECRET: ADMIN_SECRET, ...databases.env }, departments.map((d) => d.name));
+    databases = await createTestDatabases(driver, [HUB_SOURCE, ...withSource(departments).map((d) => d.name)]);
+    const config = loadConfig({ HOST: '127.0.0.1', PORT: '0', SIMULATOR: 'off', NODE_ENV: 'test', HUB_ADMIN_SECRET: ADMIN_SECRET, ...databases.env }, withSource(departments).map((d) => d.name));
     hub = await startHub(config, { modules: departments, logger: createLogger('debug', (line) => logs.push(line)) });
     url = `${hub.origin.replace('localhost', '127.0.0.1')}/graphql`;
   });
@@ -96,7 +97,7 @@ describeEachDriver('npm run keys', (driver) => {
     expect(terminal.stderr).toContain(`(CANTEEN_TERMINAL, hub ${hubId})`);
 
     const cases: [string[], string][] = [
-      [['create', '--role', 'DEPARTMENT', '--name', '住保'], `keys: --department: a DEPARTMENT key needs its department (one of ${departments.map((d) => d.name).join(', ')})\n`],
+      [['create', '--role', 'DEPARTMENT', '--name', '住保'], `keys: --department: a DEPARTMENT key needs its department (one of ${withSource(departments).map((d) => d.name).join(', ')})\n`],
       [['create', '--role', 'CANTEEN_TERMINAL', '--name', '食堂', '--hub', '99999'], 'keys: --hub: there is no hub 99999\n'],
       [['create', '--role', 'KIOSK', '--name', '亭'], 'keys: --role: "KIOSK" is not one of SCREEN, DEPARTMENT, CANTEEN_TERMINAL, ADMIN\n'],
       [['revoke', '99999'], 'keys: API key 99999 does not exist\n'],

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { departments } from '../../src/departments';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
+import { withSource } from '../../src/core/departments/department-module';
 
 /** The registered departments, as the seed names them. */
-const ALL = departments.map((d) => d.name).join(', ');
+const ALL = withSource(departments).map((d) => d.name).join(', ');
 
 const CLI = path.resolve(__dirname, '../../dist/src/cli');
 const COMMANDS: [name: string, file: string][] = [

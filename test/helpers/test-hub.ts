@@ -1,6 +1,6 @@
 import { startHub, type RunningHub } from '../../src/app';
 import { HUB_SOURCE, loadConfig } from '../../src/config';
-import type { DepartmentModule } from '../../src/core/departments/department-module';
+import { withSource, type DepartmentModule } from '../../src/core/departments/department-module';
 import { createLogger } from '../../src/core/logging/logger';
 import { departments as allDepartments } from '../../src/departments';
 import type { Driver } from './drivers';
@@ -29,7 +29,7 @@ export interface TestHubOptions {
 
 /** A real hub on a free port over fresh databases of the given driver. */
 export async function startTestHub({ driver, seed = true, env = {}, modules = allDepartments }: TestHubOptions): Promise<TestHub> {
-  const names = modules.map((m) => m.name);
+  const names = withSource(modules).map((m) => m.name);
   const databases = await createTestDatabases(driver, [HUB_SOURCE, ...names]);
   const logs: string[] = [];
   try {

@@ -4,10 +4,11 @@ import { departments } from '../../src/departments';
 import { sourceDefinitions } from '../../src/hub-source';
 import type { Driver } from './drivers';
 import { createTestDatabases } from './test-databases';
+import { withSource } from '../../src/core/departments/department-module';
 
 /** Every data source, opened and migrated over fresh databases, without a server. */
 export async function openTestSources(driver: Driver): Promise<{ sources: SourceRegistry; close(): Promise<void> }> {
-  const names = departments.map((d) => d.name);
+  const names = withSource(departments).map((d) => d.name);
   const databases = await createTestDatabases(driver, [HUB_SOURCE, ...names]);
   const config = loadConfig(databases.env, names);
   const sources = new SourceRegistry(config.sources, sourceDefinitions(departments, config.sources));

@@ -13,6 +13,7 @@ describe('live settings', () => {
       feedLeaseMs: 10_000,
       socketSoftLimitBytes: 262_144,
       socketHardLimitBytes: 4_194_304,
+      retention: { fiveMinuteDays: 35, hourDays: 400, auditDays: 400 },
     });
   });
 
@@ -23,6 +24,9 @@ describe('live settings', () => {
     expect(errorOf({ WS_SOFT_BUFFER_BYTES: '100000', WS_HARD_BUFFER_BYTES: '50000' })).toBe(
       'WS_HARD_BUFFER_BYTES: must be larger than WS_SOFT_BUFFER_BYTES (100000)',
     );
+    expect(errorOf({ ROLLUP_5MIN_DAYS: '1' })).toBe('ROLLUP_5MIN_DAYS: 1 is outside 2..3650');
+    expect(errorOf({ ROLLUP_5MIN_DAYS: '60', ROLLUP_HOUR_DAYS: '30' })).toBe('ROLLUP_HOUR_DAYS: must be at least ROLLUP_5MIN_DAYS (60)');
+    expect(errorOf({ AUDIT_RETENTION_DAYS: 'forever' })).toBe('AUDIT_RETENTION_DAYS: "forever" is not a whole number');
     for (const message of [errorOf({ FEED_POLL_MS: '-5' }), errorOf({ FEED_GAP_GRACE_MS: '1.5' })]) expect(message).not.toContain('\n');
   });
 });

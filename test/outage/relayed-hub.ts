@@ -6,6 +6,7 @@ import { departments } from '../../src/departments';
 import { postGraphQL, type GraphQLResponse } from '../helpers/graphql-request';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 import { startCuttableProxy, type CuttableProxy } from '../screen/helpers/cuttable-proxy';
+import { withSource } from '../../src/core/departments/department-module';
 
 /** Guard settings short enough for a test: a dead source is noticed and probed within a second or two. */
 export const QUICK_GUARD = { DB_QUERY_TIMEOUT_MS: '2000', DB_CHECK_MS: '200', DB_PROBE_MIN_MS: '300', DB_PROBE_MAX_MS: '1000', DB_BREAKER_FAILURES: '2' };
@@ -26,7 +27,7 @@ export interface RelayedHub {
  * `cutBeforeStart` sources are cut before the hub starts (a department down at start).
  */
 export async function startRelayedHub(options: { relayed: string[]; cutBeforeStart?: string[]; seed?: boolean; env?: Record<string, string>; databases?: TestDatabases }): Promise<RelayedHub> {
-  const names = departments.map((d) => d.name);
+  const names = withSource(departments).map((d) => d.name);
   const databases = options.databases ?? (await createTestDatabases('mysql', [HUB_SOURCE, ...names]));
   const relays: Record<string, CuttableProxy> = {};
   const env: Record<string, string> = { ...databases.env };

@@ -8,6 +8,7 @@ import { createTestDatabases, type TestDatabases } from '../helpers/test-databas
 import { departments } from '../../src/departments';
 import { HUB_SOURCE } from '../../src/config';
 import { eventually } from './relayed-hub';
+import { withSource } from '../../src/core/departments/department-module';
 
 const onMysql = availableDrivers().includes('mysql') ? describe : describe.skip;
 
@@ -127,7 +128,7 @@ onMysql('a hub process killed with SIGKILL during ingest, on MariaDB', () => {
   let iot: Pool;
   let hub: HubProcess | undefined;
   beforeAll(async () => {
-    databases = await createTestDatabases('mysql', [HUB_SOURCE, ...departments.map((d) => d.name)]);
+    databases = await createTestDatabases('mysql', [HUB_SOURCE, ...withSource(departments).map((d) => d.name)]);
   });
   afterAll(async () => {
     hub?.child.kill('SIGKILL');

@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import type { ChangeFeed } from './change-feed';
+import type { DepartmentRoute, DepartmentRouteContext } from './department-route';
 import type { DepartmentSettings } from './department-settings';
 import type { HubDirectory } from '../hubs/hub-directory';
 import type { LiveMetricDefinition } from './live-metric';
@@ -12,6 +13,12 @@ import type { SimulationContext } from './simulation';
  */
 export interface DepartmentModule {
   name: string;
+  /**
+   * false: the module keeps no database of its own and reads the others' through their
+   * exports (the bureau's review); it then has no `<NAME>_DB_URL`, no status of its own and no
+   * DEPARTMENT keys. Default true.
+   */
+  ownSource?: boolean;
   /** The department's name as residents and staff know it, e.g. 民政局. */
   title: string;
   entities: Function[];
@@ -37,6 +44,18 @@ export interface DepartmentModule {
   seed?(context: SeedContext): Promise<void>;
   /** Demo: writes what the department's devices would (door counters, tills), every few seconds when SIMULATOR is on; returns the rows written. */
   simulate?(context: SimulationContext): Promise<number>;
+  /** HTTP routes of its own (the review's reports), served beside /graphql. */
+  routes?(context: DepartmentRouteContext): DepartmentRoute[];
+}
+
+/** The modules that keep a data source of their own (named as the module). */
+export function withSource(modules: readonly DepartmentModule[]): DepartmentModule[] {
+  return modules.filter((m) => m.ownSource !== false);
+}
+
+/** Every department's own HTTP routes. */
+export function routesOf(modules: readonly DepartmentModule[], context: DepartmentRouteContext): DepartmentRoute[] {
+  return modules.flatMap((m) => m.routes?.(context) ?? []);
 }
 
 export function resolversOf(modules: readonly DepartmentModule[]): Function[] {

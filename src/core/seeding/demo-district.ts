@@ -41,3 +41,13 @@ export interface DemoDistrict {
   hubs: DemoHub[];
   organizations: DemoOrganization[];
 }
+
+/**
+ * Facility ids as the seed gives them: in the order of the district's hubs and their
+ * facilities, from 1. A department that points at a facility (a sensor at its door) uses the
+ * same ids without reading the department that keeps the facilities.
+ */
+export function facilityIdsOf(hubs: readonly DemoHub[]): Map<number, { id: number; type: string }[]> {
+  let next = 1;
+  return new Map(hubs.map((h) => [h.id, h.facilities.map((f) => ({ id: next++, type: f.type }))]));
+}

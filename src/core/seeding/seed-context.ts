@@ -9,6 +9,8 @@ export interface SeedContext {
   now: Date;
   /** A deterministic random number generator in [0, 1), one stream per department. */
   random: () => number;
+  /** `--history N`: also the N days before yesterday (activities held), where the department keeps a history; 0 = none. */
+  historyDays?: number;
   /** Reports progress of a long step (the city-scale seed draws a bar from it). */
   progress(step: string, done: number, total: number): void;
 }

@@ -35,3 +35,14 @@ export function addDays(at: Date, days: number): Date {
 export function localHourOf(at: Date): number {
   return new Date(at.getTime() + OFFSET_MS).getUTCHours();
 }
+
+/** The instant the local calendar month containing `at` began. */
+export function startOfLocalMonth(at: Date): Date {
+  return startOfLocalDate(`${localDateOf(at).slice(0, 8)}01`);
+}
+
+/** The local month start `months` months after the one containing `at`. */
+export function addLocalMonths(at: Date, months: number): Date {
+  const [year, month] = localDateOf(at).split('-').map(Number);
+  return startOfLocalDate(new Date(Date.UTC(year, month - 1 + months, 1)).toISOString().slice(0, 10));
+}

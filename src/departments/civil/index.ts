@@ -20,7 +20,6 @@ import { readHubDirectory } from './hubs/hub-directory';
 import { civilLiveFields } from './live/civil-live-fields';
 import { civilMetrics } from './live/civil-metrics';
 import { HubLiveResolver } from './live/hub-live.resolver';
-import { HubReviewResolver } from './review/hub-review.resolver';
 
 /** 民政局 Civil Affairs: hubs, facilities, social organizations, activities and bookings. */
 export const civilDepartment: DepartmentModule = {
@@ -30,7 +29,7 @@ export const civilDepartment: DepartmentModule = {
   migrations: civilMigrations,
   // 幸福荟 is the booking system: with civil's source external, the bookings are the hub's to keep.
   hubKept: { entities: [Booking, ActivityPlace], migrations: civilHubKeptMigrations },
-  resolvers: [HubResolver, NearbyHubsResolver, ActivityResolver, ActivityPlacesResolver, BookingResolver, HubLiveResolver, HubReviewResolver, ...civilLiveFields],
+  resolvers: [HubResolver, NearbyHubsResolver, ActivityResolver, ActivityPlacesResolver, BookingResolver, HubLiveResolver, ...civilLiveFields],
   metrics: civilMetrics,
   feeds: [activityFeed],
   hubDirectory: readHubDirectory,
@@ -42,3 +41,8 @@ export { Hub } from './hubs/hub.entity';
 export { HubKind } from './hubs/hub-kind';
 export { FacilityType } from './facilities/facility-type';
 export { CIVIL } from './civil-source';
+// For the bureau's review, which reads civil's rows.
+export { Facility } from './facilities/facility.entity';
+export { Activity } from './activities/activity.entity';
+export { ActivityStatus } from './activities/activity-status';
+export { SocialOrganization } from './organizations/social-organization.entity';

@@ -1,7 +1,8 @@
-import { intBetween, pick } from '../../core/seeding/seeded-random';
+import { intBetween, pick, seedFromName, seededRandom } from '../../core/seeding/seeded-random';
 import { insertInBatches } from '../../core/seeding/insert-in-batches';
 import { DEMO_RESIDENTS, demoResidentRef } from '../../core/seeding/demo-residents';
 import type { SeedContext } from '../../core/seeding/seed-context';
+import { facilityIdsOf } from '../../core/seeding/demo-district';
 import { addDays, atLocalTime } from '../../core/time/local-time';
 import { ActivityStatus } from './activities/activity-status';
 import { Activity } from './activities/activity.entity';
@@ -25,8 +26,27 @@ const PROGRAMME: { category: string; titles: string[] }[] = [
 ];
 const START_HOURS = [9, 10, 14, 15, 19];
 
+/** The room an activity of a category is held in, when the hub has one (else its first facility). */
+const ROOM_OF: Record<string, string[]> = {
+  健康讲座: ['HEALTH_HUT', 'DAY_CARE'],
+  书法: ['CULTURE', 'LIBRARY'],
+  亲子: ['CHILDCARE', 'LIBRARY'],
+  科普: ['YOUTH_SCIENCE', 'LIBRARY'],
+  健身: ['GYM', 'ELDER_CLUB'],
+  数字助老: ['ELDER_CLUB', 'DAY_CARE'],
+  文化: ['CULTURE', 'ELDER_CLUB'],
+};
+
+function roomFor(category: string, rooms: { id: number; type: string }[]): number | null {
+  for (const type of ROOM_OF[category] ?? []) {
+    const room = rooms.find((r) => r.type === type);
+    if (room) return room.id;
+  }
+  return rooms[0]?.id ?? null;
+}
+
 /** The civil department's demo rows: hubs, facilities, organizations, activities, bookings. */
-export async function seedCivil({ source, district, now, random, progress }: SeedContext): Promise<void> {
+export async function seedCivil({ source, district, now, random, progress, historyDays = 0 }: SeedContext): Promise<void> {
   if ((await source.getRepository(Hub).count()) > 0) return;
   const { hubs, organizations } = district;
 
@@ -48,8 +68,9 @@ export async function seedCivil({ source, district, now, random, progress }: See
     })),
     (done) => progress('hubs', done, hubs.length),
   );
+  const rooms = facilityIdsOf(hubs);
   const facilities = hubs.flatMap((h) =>
-    h.facilities.map((f) => ({ hubId: h.id, type: f.type as FacilityType, name: f.name, floor: f.floor })),
+    h.facilities.map((f, i) => ({ id: rooms.get(h.id)![i].id, hubId: h.id, type: f.type as FacilityType, name: f.name, floor: f.floor })),
   );
   await insertInBatches(source, Facility, facilities, (done) => progress('facilities', done, facilities.length));
   await insertInBatches(
@@ -81,6 +102,7 @@ export async function seedCivil({ source, district, now, random, progress }: See
           organizationId: operators.length ? pick(random, operators) : null,
           title: pick(random, theme.titles),
           category: theme.category,
+          facilityId: roomFor(theme.category, rooms.get(hub.id)!),
           startsAt,
           endsAt: new Date(startsAt.getTime() + intBetween(random, 1, 2) * 3_600_000),
           capacity: intBetween(random, 10, 60),
@@ -114,4 +136,45 @@ export async function seedCivil({ source, district, now, random, progress }: See
     (done) => progress('activities', done, activities.length),
   );
   await insertInBatches(source, Booking, bookings, (done) => progress('bookings', done, bookings.length));
+  if (historyDays > 0) await seedActivityHistory(source, district, now, historyDays, activities.length, rooms, progress);
+}
+
+/**
+ * `--history N`: the activities held in the N days before yesterday, a few cancelled, with the
+ * places booked (their bookings, residents' records, are not made up). A random stream of its
+ * own, so that the seed without history stays the same.
+ */
+async function seedActivityHistory(source: SeedContext['source'], district: SeedContext['district'], now: Date, days: number, firstId: number, rooms: ReturnType<typeof facilityIdsOf>, progress: SeedContext['progress']): Promise<void> {
+  const random = seededRandom(seedFromName('civil-history'));
+  const perDay = district.scale === 'city' ? 0.4 : 1.6;
+  const history: Partial<Activity>[] = [];
+  for (const hub of district.hubs) {
+    const operators = district.organizations.filter((o) => o.operates.includes(hub.id) || o.partners.includes(hub.id)).map((o) => o.id);
+    // Some hubs' programmes draw far fewer residents than others': the review should find them.
+    const appeal = 0.2 + random() * 0.75;
+    for (let day = -days - 1; day <= -2; day++) {
+      const count = Math.floor(perDay + random());
+      for (let i = 0; i < count; i++) {
+        const theme = pick(random, PROGRAMME);
+        const startsAt = atLocalTime(addDays(now, day), pick(random, START_HOURS), pick(random, [0, 30]));
+        const capacity = intBetween(random, 10, 60);
+        const cancelled = random() < 0.06;
+        history.push({
+          id: firstId + history.length + 1,
+          hubId: hub.id,
+          organizationId: operators.length ? pick(random, operators) : null,
+          title: pick(random, theme.titles),
+          category: theme.category,
+          facilityId: roomFor(theme.category, rooms.get(hub.id)!),
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + intBetween(random, 1, 2) * 3_600_000),
+          capacity,
+          booked: cancelled ? 0 : Math.min(capacity, Math.round(capacity * appeal * (0.6 + random() * 0.6))),
+          status: cancelled ? ActivityStatus.CANCELLED : ActivityStatus.SCHEDULED,
+          updatedAt: now,
+        });
+      }
+    }
+  }
+  await insertInBatches(source, Activity, history, (done) => progress('activity history', done, history.length));
 }

@@ -16,6 +16,11 @@ import { iotMetrics } from './live/iot-metrics';
 export { IOT } from './iot-source';
 // What other departments may build on: the series point type, to add their counters to it.
 export { FootfallPoint } from './live/footfall-point';
+// For the bureau's review: a facility's own footfall, where a sensor stands at its door.
+export { facilityFootfall } from './footfall/facility-footfall';
+export { FOOTFALL } from './live/iot-metrics';
+// For the seed's rollup history: how busy a hub is by the hour.
+export { expectedArrivals } from './footfall/visit-pattern';
 
 /** 城运中心 City operations: door counters and the footfall they record. */
 export const iotDepartment: DepartmentModule = {

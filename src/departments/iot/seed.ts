@@ -1,5 +1,6 @@
 import { insertInBatches } from '../../core/seeding/insert-in-batches';
 import type { SeedContext } from '../../core/seeding/seed-context';
+import { facilityIdsOf } from '../../core/seeding/demo-district';
 import { addDays, localHourOf, startOfLocalDay } from '../../core/time/local-time';
 import { expectedArrivals } from './footfall/visit-pattern';
 import { FootfallReading } from './footfall/footfall-reading.entity';
@@ -8,12 +9,17 @@ import { DoorSensor } from './sensors/door-sensor.entity';
 const INTERVAL_MS = 5 * 60 * 1000;
 const POSITIONS = ['正门', '侧门', '广场入口'];
 
+function doorFacility(rooms: { id: number; type: string }[]): number | null {
+  return (rooms.find((r) => r.type === 'LIBRARY') ?? rooms.find((r) => r.type === 'CANTEEN'))?.id ?? null;
+}
+
 /**
  * Door sensors on every hub and their readings in 5-minute intervals from yesterday's local
  * midnight until now: a screen's curve of today against yesterday has both days whole.
  */
 export async function seedIot({ source, district, now, random, progress }: SeedContext): Promise<void> {
   if ((await source.getRepository(DoorSensor).count()) > 0) return;
+  const rooms = facilityIdsOf(district.hubs);
   const sensors: DoorSensor[] = [];
   for (const hub of district.hubs) {
     const doors = hub.kind === 'FLAGSHIP' ? 3 : hub.kind === 'CLUSTER' ? 2 : 1 + Math.floor(random() * 2);
@@ -24,6 +30,8 @@ export async function seedIot({ source, district, now, random, progress }: SeedC
         code: `${hub.code}-D${d + 1}`,
         position: POSITIONS[d],
         installedAt: new Date(Date.UTC(2021, 5, 1)),
+        // A hub's second door is the city study's (or canteen's) own street door, where it has one: its readings are that facility's footfall too.
+        facilityId: d === 1 ? doorFacility(rooms.get(hub.id) ?? []) : null,
       });
     }
   }

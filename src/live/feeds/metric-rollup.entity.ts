@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('metric_rollup')
 @Index('idx_metric_rollup_metric_bucket', ['metric', 'bucketStart'])
+@Index('idx_metric_rollup_bucket', ['bucketStart'])
 export class MetricRollup {
   @PrimaryColumn({ type: 'int' })
   hubId: number;

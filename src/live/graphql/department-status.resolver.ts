@@ -1,6 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { ApiRole } from '../../core/auth/api-role';
 import type { Viewer } from '../../core/auth/viewer';
+import { withSource } from '../../core/departments/department-module';
 import type { HubContext } from '../../core/graphql/hub-context';
 import { REMOTE_DEPARTMENTS } from '../../core/remote/remote-departments';
 import { liveOf } from './live-of';
@@ -23,7 +24,7 @@ export class DepartmentStatusResolver {
     const { sources } = context.services;
     // Remote departments (their own GraphQL services) are guarded sources like the others, without feeds.
     const remotes = context.services.registry.find(REMOTE_DEPARTMENTS)?.departments ?? [];
-    return [...live.modules, ...remotes].map((m) => {
+    return [...withSource(live.modules), ...remotes].map((m) => {
       const health = sources.health(m.name);
       const feeds = statuses
         .filter((s) => s.department === m.name)

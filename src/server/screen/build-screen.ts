@@ -14,7 +14,8 @@ export async function buildScreen(outdir = screenAssetsDir()): Promise<ScreenMan
   const staging = `${outdir}.building-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   const result = await build({
-    entryPoints: { screen: path.join(screenSourceDir(), 'main.ts') },
+    // The review page shares the screen's code (its map) and is served beside it.
+    entryPoints: { screen: path.join(screenSourceDir(), 'main.ts'), review: path.join(screenSourceDir(), 'review', 'main.ts') },
     outdir: staging,
     bundle: true,
     minify: true,
@@ -28,12 +29,15 @@ export async function buildScreen(outdir = screenAssetsDir()): Promise<ScreenMan
     logLevel: 'warning',
   });
   const outputs = Object.entries(result.metafile.outputs);
-  const entry = outputs.find(([, output]) => output.entryPoint !== undefined);
-  if (!entry?.[1].cssBundle) throw new Error('the screen bundle has no script or no stylesheet');
-  const manifest: ScreenManifest = { script: path.basename(entry[0]), stylesheet: path.basename(entry[1].cssBundle) };
+  const entryOf = (name: string) => {
+    const entry = outputs.find(([, output]) => output.entryPoint !== undefined && path.resolve(output.entryPoint) === path.resolve(name));
+    if (!entry?.[1].cssBundle) throw new Error(`the bundle of ${path.relative(screenSourceDir(), name)} has no script or no stylesheet`);
+    return { script: path.basename(entry[0]), stylesheet: path.basename(entry[1].cssBundle) };
+  };
+  const manifest: ScreenManifest = { ...entryOf(path.join(screenSourceDir(), 'main.ts')), review: entryOf(path.join(screenSourceDir(), 'review', 'main.ts')) };
   fs.writeFileSync(path.join(staging, SCREEN_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   // Stored gzipped too (ECharts is most of ~1 MB), so the hub need not compress per request.
-  for (const name of [manifest.script, manifest.stylesheet]) {
+  for (const name of [manifest.script, manifest.stylesheet, manifest.review!.script, manifest.review!.stylesheet]) {
     const file = path.join(staging, name);
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
   }

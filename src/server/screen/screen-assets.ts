@@ -16,6 +16,8 @@ export function screenSourceDir(): string {
 export interface ScreenManifest {
   script: string;
   stylesheet: string;
+  /** The review page's bundle (/review), built with the screen's. */
+  review?: { script: string; stylesheet: string };
 }
 
 export const SCREEN_MANIFEST = 'manifest.json';

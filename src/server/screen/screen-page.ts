@@ -1,14 +1,14 @@
 import type { ScreenManifest } from './screen-assets';
 
 /** The screen's HTML: only the bundle's stylesheet and script; the script builds the wall. */
-export function screenPage(assetsPath: string, graphqlPath: string, manifest: ScreenManifest): string {
+export function screenPage(assetsPath: string, graphqlPath: string, manifest: Pick<ScreenManifest, 'script' | 'stylesheet'>, title = '幸福荟 · 民生综合体大屏'): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>幸福荟 · 民生综合体大屏</title>
+<title>${title}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${assetsPath}/${manifest.stylesheet}">
 </head>

@@ -24,10 +24,27 @@ export function screenRoute(graphqlPath: string, assetsDir = screenAssetsDir()):
   };
 }
 
-function sendPage(method: string, response: Parameters<Route['handle']>[1], graphqlPath: string, assetsDir: string): void {
+export const REVIEW_PAGE_PATH = '/review';
+
+/**
+ * The bureau's review page: GET /review, its bundle served under /screen/ with the screen's.
+ * The page asks for a SCREEN or ADMIN key and sends it only in Authorization headers.
+ */
+export function reviewPageRoute(graphqlPath: string, assetsDir = screenAssetsDir()): Route {
+  return {
+    path: REVIEW_PAGE_PATH,
+    handle(request, response) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return sendJson(response, 405, { error: 'only GET' }, { allow: 'GET, HEAD' });
+      return sendPage(request.method, response, graphqlPath, assetsDir, 'review');
+    },
+  };
+}
+
+function sendPage(method: string, response: Parameters<Route['handle']>[1], graphqlPath: string, assetsDir: string, page: 'screen' | 'review' = 'screen'): void {
   const manifest = readScreenManifest(assetsDir);
-  if (!manifest) return sendJson(response, 503, { error: 'the screen page is not built: run `npm run build`' });
-  const html = screenPage(SCREEN_PATH, graphqlPath, manifest);
+  const bundle = page === 'review' ? manifest?.review : manifest;
+  if (!bundle) return sendJson(response, 503, { error: `the ${page} page is not built: run \`npm run build\`` });
+  const html = screenPage(SCREEN_PATH, graphqlPath, bundle, page === 'review' ? '幸福荟 · 民生综合体绩效考评' : undefined);
   response.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
     'content-length': Buffer.byteLength(html),

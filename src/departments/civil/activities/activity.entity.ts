@@ -11,6 +11,8 @@ import { ActivityStatus } from './activity-status';
 @Index('idx_activity_hub_starts', ['hubId', 'startsAt'])
 @Index('idx_activity_starts', ['startsAt'])
 @Index('idx_activity_updated', ['updatedAt', 'id'])
+@Index('idx_activity_facility', ['facilityId'])
+@Index('idx_activity_review_groups', ['startsAt', 'status', 'hubId', 'organizationId', 'facilityId', 'category', 'capacity', 'booked'])
 export class Activity {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -22,6 +24,10 @@ export class Activity {
 
   @Column({ type: 'int', nullable: true })
   organizationId: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'The facility (room) of its hub the activity uses, when it names one' })
+  @Column({ type: 'int', nullable: true })
+  facilityId: number | null;
 
   @Field()
   @Column({ type: 'varchar', length: 120 })

@@ -20,4 +20,8 @@ export class DoorSensor {
 
   @Column({ type: 'datetime' })
   installedAt: Date;
+
+  /** The facility (civil's facility id) whose own door this is, when it is one: its readings are also that facility's footfall. */
+  @Column({ type: 'int', nullable: true })
+  facilityId: number | null;
 }

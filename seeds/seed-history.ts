@@ -1,0 +1,99 @@
+import type { DataSource } from 'typeorm';
+import type { DemoDistrict } from '../src/core/seeding/demo-district';
+import { seededRandom } from '../src/core/seeding/seeded-random';
+import type { SeedContext } from '../src/core/seeding/seed-context';
+import { addDays, localHourOf, startOfLocalDay, startOfLocalMonth } from '../src/core/time/local-time';
+import { serialTransaction } from '../src/core/data-sources/serial-transaction';
+import { expectedArrivals } from '../src/departments/iot';
+import { MetricRollupDay } from '../src/live/feeds/rollup-tier.entity';
+import { storedDate } from '../src/live/feeds/rollup-tier-sql';
+
+const HOUR_MS = 3_600_000;
+const ROWS_PER_STATEMENT = 1_000;
+/** Canteen hours (local) and the share of capacity each serves, as the health seed's meal windows. */
+const MEAL_HOURS: Record<number, number> = { 11: 0.17, 12: 0.13, 17: 0.1, 18: 0.05 };
+
+interface TierRow {
+  hubId: number;
+  metric: string;
+  at: Date;
+  value: number;
+  samples: number;
+}
+
+async function insertRows(hub: DataSource, table: string, rows: TierRow[]): Promise<void> {
+  await serialTransaction(hub, async (manager) => {
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+      const params: unknown[] = [];
+      for (const r of chunk) params.push(r.hubId, r.metric, storedDate(hub, r.at), r.value, r.samples);
+      await manager.query(`INSERT INTO ${table} (hub_id, metric, bucket_start, value, samples) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, params);
+    }
+  });
+}
+
+/**
+ * `--history N`: the hub's day rollups of footfall and meals for the N days before yesterday (the
+ * departments' seeded rows, yesterday and today, are the feeds' to roll up), and their hour
+ * rollups for the last `hourDays` of them, as the retention job would have left them. Each hub
+ * has its own draw (some are cold), a weekly rhythm and a slow trend; whole months have their
+ * month rows. The state row says those days and months are rolled. Writes nothing when day rollups are already there.
+ */
+export async function seedRollupHistory(hub: DataSource, district: DemoDistrict, now: Date, days: number, hourDays: number, progress: SeedContext['progress']): Promise<boolean> {
+  if (days <= 0 || (await hub.getRepository(MetricRollupDay).count()) > 0) return false;
+  const random = seededRandom(730);
+  const yesterday = startOfLocalDay(addDays(now, -1));
+  const first = addDays(yesterday, -days);
+  const hourFrom = addDays(yesterday, -Math.min(hourDays, days)).getTime();
+  const draw = new Map(district.hubs.map((h) => [h.id, 0.25 + random() * 1.3]));
+  const canteens = new Set(district.hubs.filter((h) => h.facilities.some((f) => f.type === 'CANTEEN')).map((h) => h.id));
+  const monthsUntil = startOfLocalMonth(yesterday);
+  let monthRows = new Map<string, TierRow>();
+  const flushMonths = async () => {
+    await insertRows(hub, 'metric_rollup_month', [...monthRows.values()]);
+    monthRows = new Map();
+  };
+  for (let d = 0; d < days; d++) {
+    const day = addDays(first, d);
+    if (d > 0 && startOfLocalMonth(day).getTime() === day.getTime()) await flushMonths();
+    const weekday = new Date(day.getTime() + 8 * HOUR_MS).getUTCDay();
+    const rhythm = weekday === 0 || weekday === 6 ? 1.25 : 1;
+    const trend = 0.8 + (0.4 * d) / days;
+    const hours: TierRow[] = [];
+    const daily: TierRow[] = [];
+    for (const h of district.hubs) {
+      let footfall = 0;
+      let meals = 0;
+      for (let hour = 0; hour < 24; hour++) {
+        const at = new Date(day.getTime() + hour * HOUR_MS);
+        const noise = 0.8 + random() * 0.4;
+        const entered = Math.round(expectedArrivals(h.capacity, at) * 12 * draw.get(h.id)! * rhythm * trend * noise);
+        const served = canteens.has(h.id) ? Math.round(h.capacity * (MEAL_HOURS[localHourOf(at)] ?? 0) * noise) : 0;
+        footfall += entered;
+        meals += served;
+        if (at.getTime() >= hourFrom) {
+          if (entered > 0) hours.push({ hubId: h.id, metric: 'footfall', at, value: entered, samples: 12 });
+          if (served > 0) hours.push({ hubId: h.id, metric: 'meals', at, value: served, samples: 12 });
+        }
+      }
+      if (footfall > 0) daily.push({ hubId: h.id, metric: 'footfall', at: day, value: footfall, samples: 288 });
+      if (meals > 0) daily.push({ hubId: h.id, metric: 'meals', at: day, value: meals, samples: 288 });
+    }
+    await insertRows(hub, 'metric_rollup_day', daily);
+    // The whole months before yesterday's also have their month rows (the first one partly seeded: its rows are the days there are).
+    if (day.getTime() < monthsUntil.getTime()) {
+      for (const r of daily) {
+        const key = `${r.hubId}/${r.metric}`;
+        const month = monthRows.get(key) ?? { ...r, at: startOfLocalMonth(day), value: 0, samples: 0 };
+        month.value += r.value;
+        month.samples += r.samples;
+        monthRows.set(key, month);
+      }
+    }
+    await insertRows(hub, 'metric_rollup_hour', hours);
+    progress('rollup history (days)', d + 1, days);
+  }
+  await flushMonths();
+  await hub.query('UPDATE rollup_tier_state SET rolled_until = ?, months_until = ? WHERE id = 1', [storedDate(hub, yesterday), storedDate(hub, monthsUntil)]);
+  return true;
+}
