@@ -16,7 +16,7 @@ export interface LiveOptions {
   key: string;
   onMetrics(metrics: HubMetrics): void;
   /** The totals of every hub, as the hub makes them. */
-  onAreaMetrics(metrics: LiveMetric[]): void;
+  onAreaMetrics(metrics: LiveMetric[], staleDepartments: string[]): void;
   onState(state: LiveState): void;
   /** After a reconnection: what the page loaded over HTTP may have missed something. */
   onReconnected(): void;
@@ -112,7 +112,9 @@ export function openLiveConnection(options: LiveOptions): { close(): void } {
   const subscribe = () => {
     for (const stopOne of stops.splice(0)) stopOne();
     stops.push(follow<{ hubMetrics: HubMetrics }>(HUB_METRICS, (data) => options.onMetrics(data.hubMetrics)));
-    stops.push(follow<{ districtOverview: { metrics: LiveMetric[] } }>(AREA_METRICS, (data) => options.onAreaMetrics(data.districtOverview.metrics)));
+    stops.push(follow<{ districtOverview: { metrics: LiveMetric[]; staleDepartments: string[] } }>(AREA_METRICS, (data) =>
+        options.onAreaMetrics(data.districtOverview.metrics, data.districtOverview.staleDepartments),
+      ),);
   };
   function follow<T>(query: string, onData: (data: T) => void): () => void {
     return client.subscribe<T>(

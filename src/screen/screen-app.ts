@@ -91,6 +91,18 @@ function buildWall(model: ScreenModel, series: Series, { graphqlPath, key, http,
   const canteen = new CanteenHealthPanel(right, model);
   const activities = new TodaysActivitiesPanel(right, model);
   const banner = new LinkBanner(wall, clock);
+  // Each panel and the declared metric its data comes from: while that metric's department is down, the panel says 数据暂不可用.
+  const sources = [
+    [ranking.frame, 'footfall'],
+    [map.frame, 'footfall'],
+    [curve.frame, 'footfall'],
+    [canteen.frame, 'meals'],
+    [activities.frame, 'activities'],
+  ] as const;
+  const markUnavailable = () => {
+    for (const [frame, metric] of sources) frame.setUnavailable(model.downDepartmentOf(metric));
+  };
+  markUnavailable();
 
   const ownFootfall = () => (focus ? model.metricsOf(focus.id).footfallToday : model.totals().footfallToday);
   const ownActivities = () => (focus ? model.metricsOf(focus.id).activitiesToday : model.totals().activitiesToday);
@@ -119,6 +131,7 @@ function buildWall(model: ScreenModel, series: Series, { graphqlPath, key, http,
   let knownActivities = ownActivities();
   let activitiesTimer: ReturnType<typeof setTimeout> | undefined;
   model.onChange(() => {
+    markUnavailable();
     totals.update();
     ranking.update();
     map.update();
@@ -167,7 +180,7 @@ function buildWall(model: ScreenModel, series: Series, { graphqlPath, key, http,
     url: `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}${graphqlPath}`,
     key,
     onMetrics: (metrics) => model.apply(metrics),
-    onAreaMetrics: (metrics) => model.applyAreaMetrics(metrics),
+    onAreaMetrics: (metrics, stale) => model.applyAreaMetrics(metrics, stale),
     onState,
     onReconnected: () => {
       void reloadSeries();

@@ -19,6 +19,8 @@ export class ScreenModel {
   private readonly metrics = new Map<string, HubMetrics>();
   /** The wall's totals as the hub makes them (null until the first arrives). */
   private areaMetrics: LiveMetric[] | null = null;
+  /** The departments down, as the newest message said (every message names them all). */
+  private stale = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   readonly focus: ScreenHub | null;
@@ -28,6 +30,7 @@ export class ScreenModel {
     focusId: string | null,
   ) {
     for (const hub of hubs) this.metrics.set(hub.id, hub.live);
+    if (hubs.length > 0) this.stale = new Set(hubs[0].live.staleDepartments);
     this.focus = hubs.find((hub) => hub.id === focusId) ?? null;
   }
 
@@ -38,12 +41,23 @@ export class ScreenModel {
   apply(metrics: HubMetrics): void {
     if (!this.metrics.has(metrics.hubId)) return;
     this.metrics.set(metrics.hubId, metrics);
+    this.stale = new Set(metrics.staleDepartments);
     this.changed();
   }
 
-  applyAreaMetrics(metrics: LiveMetric[]): void {
+  applyAreaMetrics(metrics: LiveMetric[], staleDepartments: string[]): void {
     this.areaMetrics = metrics;
+    this.stale = new Set(staleDepartments);
     this.changed();
+  }
+
+  /**
+   * The department behind a declared metric when it is down, else null. Panels name the metric
+   * they show (footfall, meals, …), never a department: whoever declares it is asked.
+   */
+  downDepartmentOf(metricName: string): string | null {
+    const department = this.declaredMetrics().find((m) => m.name === metricName)?.department;
+    return department !== undefined && this.stale.has(department) ? department : null;
   }
 
   /** The metrics the departments declare, in their order. */

@@ -1,8 +1,9 @@
 /** What the screen asks the hub. Every field here exists in schema/schema.graphql. */
 
 /** Every declared metric, as the hub lists them: a new department's reaches the wall with no change here. */
-const METRIC_FIELDS = 'metrics { name title unit kind value }';
-const LIVE_FIELDS = `hubId occupancy crowdLevel footfallToday activitiesToday mealsToday updatedAt ${METRIC_FIELDS}`;
+const METRIC_FIELDS = 'metrics { name title unit kind value department stale }';
+/** staleDepartments: the departments that are down (their panels show 数据暂不可用). */
+const LIVE_FIELDS = `hubId occupancy crowdLevel footfallToday activitiesToday mealsToday updatedAt staleDepartments ${METRIC_FIELDS}`;
 
 /** Every hub with where it is and its counters now, a page at a time (public). */
 export const HUBS = /* GraphQL */ `
@@ -60,5 +61,5 @@ export const HUB_METRICS = /* GraphQL */ `
 
 /** The totals of every hub on the wall, as the hub makes them (a gauge's point serving two hubs counts once). */
 export const AREA_METRICS = /* GraphQL */ `
-  subscription ScreenAreaMetrics { districtOverview { ${METRIC_FIELDS} } }
+  subscription ScreenAreaMetrics { districtOverview { staleDepartments ${METRIC_FIELDS} } }
 `;

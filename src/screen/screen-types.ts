@@ -10,6 +10,10 @@ export interface LiveMetric {
   kind: string;
   /** null: a gauge that nothing here has. */
   value: number | null;
+  /** The department that declares it. */
+  department: string;
+  /** Its department is down: the value is the last known. */
+  stale: boolean;
 }
 
 export interface HubMetrics {
@@ -20,6 +24,8 @@ export interface HubMetrics {
   activitiesToday: number;
   mealsToday: number;
   updatedAt: string;
+  /** The departments that are down. */
+  staleDepartments: string[];
   metrics: LiveMetric[];
 }
 

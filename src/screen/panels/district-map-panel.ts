@@ -3,7 +3,7 @@ import { element } from '../dom-element';
 import { echarts, WALL_FONT } from '../echarts-setup';
 import type { ScreenModel } from '../screen-model';
 import type { ScreenHub } from '../screen-types';
-import { panelFrame } from './panel-frame';
+import { panelFrame, type PanelFrame } from './panel-frame';
 
 interface Extent {
   minLng: number;
@@ -23,11 +23,13 @@ const GRID = { left: 30, right: 30, top: 40, bottom: 64 };
  * named above their hubs. Longitude is shrunk by cos(latitude) so that distances look right.
  */
 export class DistrictMapPanel {
+  /** Its box: the wall marks it 数据暂不可用 while the department behind it is down. */
+  readonly frame: PanelFrame;
   private readonly chart: ReturnType<typeof echarts.init>;
   private readonly container = element('div', 'map-chart');
 
   constructor(parent: HTMLElement, private readonly model: ScreenModel) {
-    const frame = panelFrame(parent, '民生综合体分布', 'panel-map');
+    const frame = (this.frame = panelFrame(parent, '民生综合体分布', 'panel-map'));
     const streets = new Set(model.hubs.map((h) => h.street)).size;
     const count = element('b', undefined, String(model.hubs.length));
     count.dataset.hubCount = '';

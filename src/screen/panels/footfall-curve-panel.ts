@@ -2,7 +2,7 @@ import { element } from '../dom-element';
 import { echarts, WALL_FONT } from '../echarts-setup';
 import { DAY_MS, HOUR_MS, localHourOf, startOfLocalDay } from '../shanghai-time';
 import type { SeriesPoint } from '../screen-types';
-import { panelFrame } from './panel-frame';
+import { panelFrame, type PanelFrame } from './panel-frame';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => `${h}时`);
 
@@ -12,6 +12,8 @@ const HOURS = Array.from({ length: 24 }, (_, h) => `${h}时`);
  * people come in without asking the hub again.
  */
 export class FootfallCurvePanel {
+  /** Its box: the wall marks it 数据暂不可用 while the department behind it is down. */
+  readonly frame: PanelFrame;
   private readonly chart: ReturnType<typeof echarts.init>;
   private readonly comparison = element('span');
   private today: (number | null)[] = HOURS.map(() => null);
@@ -21,7 +23,7 @@ export class FootfallCurvePanel {
   private counted = 0;
 
   constructor(parent: HTMLElement, focused: boolean) {
-    const frame = panelFrame(parent, focused ? '本馆分时客流' : '全区分时客流', 'panel-curve');
+    const frame = (this.frame = panelFrame(parent, focused ? '本馆分时客流' : '全区分时客流', 'panel-curve'));
     frame.aside.append(this.comparison);
     const container = element('div', 'curve-chart');
     frame.body.append(container);
