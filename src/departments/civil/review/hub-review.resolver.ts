@@ -20,9 +20,9 @@ import { ColdHub, HubRank } from './review-types';
 export class HubReviewResolver {
   @Authorized(Access.SCREEN)
   @Query(() => [HubRank], { nullable: true, description: 'Hubs ranked by footfall or meals over [from, to); null when its department is down (DEPARTMENT_UNAVAILABLE)' })
-  async hubRanking(@Args() { by, from, to, street, first }: HubRankingArgs, @Ctx() context: HubContext): Promise<HubRank[]> {
+  async hubRanking(@Args() { by, from, to, street, district, first }: HubRankingArgs, @Ctx() context: HubContext): Promise<HubRank[]> {
     const size = checkPageSize(first ?? 20);
-    const hubs = await hubsOf(context, street ?? undefined);
+    const hubs = await hubsOf(context, street ?? undefined, district ?? undefined);
     const totals = await periodTotals(context, hubs, from, to, RANKED_METRIC[by]);
     const byId = new Map(hubs.map((hub) => [hub.id, hub]));
     return rankHubs(totals)
@@ -44,8 +44,8 @@ export class HubReviewResolver {
   }
 }
 
-function hubsOf(context: HubContext, street?: string): Promise<Hub[]> {
-  return context.services.sources.get(CIVIL).getRepository(Hub).find({ where: street ? { street } : {}, order: { id: 'ASC' } });
+function hubsOf(context: HubContext, street?: string, district?: string): Promise<Hub[]> {
+  return context.services.sources.get(CIVIL).getRepository(Hub).find({ where: { ...(street ? { street } : {}), ...(district ? { district } : {}) }, order: { id: 'ASC' } });
 }
 
 /** Each hub's total of a declared metric over the period, from its rollups. */
