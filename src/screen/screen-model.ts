@@ -8,6 +8,9 @@ export interface Totals {
   mealsToday: number;
 }
 
+/** One collator for every sort: localeCompare with a locale builds one per call. */
+const BY_NAME = new Intl.Collator('zh-CN');
+
 /** A panel redraws at most this often, however many hubs' messages arrive together (58 at connect). */
 const REDRAW_EVERY_MS = 200;
 
@@ -28,6 +31,8 @@ export class ScreenModel {
   constructor(
     readonly hubs: readonly ScreenHub[],
     focusId: string | null,
+    /** The declared metrics (titles, units, kinds, departments), as the hub listed them at start. */
+    private readonly catalog: readonly LiveMetric[],
   ) {
     for (const hub of hubs) this.metrics.set(hub.id, hub.live);
     if (hubs.length > 0) this.stale = new Set(hubs[0].live.staleDepartments);
@@ -62,18 +67,16 @@ export class ScreenModel {
 
   /** The metrics the departments declare, in their order. */
   declaredMetrics(): LiveMetric[] {
-    return this.areaMetrics ?? this.metrics.values().next().value?.metrics ?? [];
+    return this.areaMetrics ?? [...this.catalog];
   }
 
   /** A declared metric's total over the wall's hubs; before the hub's own totals arrive, the sum of the hubs' (a gauge's, none). */
   areaValue(name: string): number | null {
     if (this.areaMetrics) return this.areaMetrics.find((m) => m.name === name)?.value ?? null;
     let sum = 0;
-    for (const m of this.metrics.values()) {
-      const metric = m.metrics.find((x) => x.name === name);
-      if (!metric || metric.kind === 'gauge') return null;
-      sum += metric.value ?? 0;
-    }
+    const kind = this.catalog.find((m) => m.name === name)?.kind;
+    if (kind === undefined || kind === 'gauge') return null;
+    for (const m of this.metrics.values()) sum += m.metrics.find((x) => x.name === name)?.value ?? 0;
     return sum;
   }
 
@@ -105,7 +108,7 @@ export class ScreenModel {
   ranking(): { hub: ScreenHub; metrics: HubMetrics; rank: number }[] {
     const sorted = this.hubs
       .map((hub) => ({ hub, metrics: this.metricsOf(hub.id) }))
-      .sort((a, b) => b.metrics.footfallToday - a.metrics.footfallToday || a.hub.name.localeCompare(b.hub.name, 'zh-CN'));
+      .sort((a, b) => b.metrics.footfallToday - a.metrics.footfallToday || BY_NAME.compare(a.hub.name, b.hub.name));
     let rank = 0;
     return sorted.map((row, i) => {
       if (i === 0 || row.metrics.footfallToday !== sorted[i - 1].metrics.footfallToday) rank = i + 1;

@@ -16,6 +16,12 @@ export interface LiveMetric {
   stale: boolean;
 }
 
+/** A hub's value of a declared metric (what the metric is: the area's LiveMetric of the same name). */
+export interface HubMetricValue {
+  name: string;
+  value: number | null;
+}
+
 export interface HubMetrics {
   hubId: string;
   occupancy: number;
@@ -26,7 +32,7 @@ export interface HubMetrics {
   updatedAt: string;
   /** The departments that are down. */
   staleDepartments: string[];
-  metrics: LiveMetric[];
+  metrics: HubMetricValue[];
 }
 
 export interface ScreenHub {

@@ -17,7 +17,7 @@ export const CITY_OUTLINES_SOURCE = {
   city: '杭州市',
   coordSystem: CoordSystem.GCJ02,
   /** What the page and docs say about the data's date. */
-  asOf: '2017 年的区划（临安尚为县级市，下城区、江干区尚在，临平区、钱塘区未设）',
+  asOf: '2017 年区划：临安尚为县级市，下城、江干尚在，临平、钱塘未设',
   /** Outlines that are now part of another district: the map colours them with it. */
   successors: { 下城区: '拱墅区', 江干区: '上城区', 临安市: '临安区' } as Record<string, string>,
   /** Districts set up since, and the outlines their land lies in. */

@@ -15,8 +15,8 @@ export class DistrictTotalsPanel {
   private readonly values = new Map<string, HTMLElement>();
   private readonly districtValues = new Map<string, HTMLElement>();
 
-  constructor(parent: HTMLElement, private readonly model: ScreenModel) {
-    const frame = (this.frame = panelFrame(parent, model.focus ? '本馆今日' : '全区今日', 'panel-totals'));
+  constructor(parent: HTMLElement, private readonly model: ScreenModel, scope: string) {
+    const frame = (this.frame = panelFrame(parent, `${scope}今日`, 'panel-totals'));
     frame.aside.textContent = '自零时起累计';
     frame.body.append(this.tiles);
     this.update();

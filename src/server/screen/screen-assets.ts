@@ -16,6 +16,8 @@ export function screenSourceDir(): string {
 export interface ScreenManifest {
   script: string;
   stylesheet: string;
+  /** The bundled Chinese font's stylesheet (its woff2 slices sit beside it). */
+  fonts: string;
 }
 
 export const SCREEN_MANIFEST = 'manifest.json';

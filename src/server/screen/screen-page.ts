@@ -10,6 +10,7 @@ export function screenPage(assetsPath: string, graphqlPath: string, manifest: Sc
 <meta name="referrer" content="no-referrer">
 <title>幸福荟 · 民生综合体大屏</title>
 <link rel="icon" href="data:,">
+<link rel="stylesheet" href="${assetsPath}/${manifest.fonts}">
 <link rel="stylesheet" href="${assetsPath}/${manifest.stylesheet}">
 </head>
 <body data-graphql="${graphqlPath}">
