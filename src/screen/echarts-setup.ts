@@ -10,4 +10,4 @@ echarts.use([ScatterChart, EffectScatterChart, LineChart, MapChart, GridComponen
 export { echarts };
 
 /** The bundled font first (served by the hub: a kiosk without Chinese fonts draws the same), then the system's. */
-export const WALL_FONT = '"Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+export const WALL_FONT = '"Noto Sans SC", "Source Han Serif CN VF", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';

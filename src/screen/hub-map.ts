@@ -49,6 +49,7 @@ type LngLat = [number, number];
 
 const DOT = { city: [3, 12], district: [8, 30], street: [12, 40], hub: [8, 30] } as const;
 const REGIONS_EVERY_MS = 30_000;
+const NO_COLOUR = '#56729a';
 const STREET_FONT = { city: 13, district: 18, street: 18, hub: 18 } as const;
 
 /**
@@ -95,15 +96,20 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
   else if (kind === 'city' || features.length === 0) geo.boundingCoords = boundsOf([...points.values()], 0.03);
   // Label hosts: invisible, but not transparent by opacity, which the labels would inherit.
   const hidden = { color: 'transparent', borderWidth: 0 };
+  /** The dots' colours, indexed by their data's fourth value. */
+  const palette: string[] = [];
   const series: Record<string, unknown>[] = [
     {
       id: 'hubs',
       type: 'scatter',
       coordinateSystem: 'geo',
       z: 3,
-      itemStyle: { opacity: 0.9, borderColor: 'rgba(255, 255, 255, 0.55)', borderWidth: kind === 'city' ? 0 : 1 },
+      // Each dot is [lng, lat, size in px, colour]: plain arrays, not one object per hub, keep an
+      // update of 1,000 dots cheap (ECharts builds no model per item).
+      symbolSize: (value: number[]) => value[2],
+      itemStyle: { opacity: 0.9, borderColor: 'rgba(255, 255, 255, 0.55)', borderWidth: kind === 'city' ? 0 : 1, color: (item: { value: number[] }) => palette[item.value[3]] },
       // Hub names only where they can be read: one street's wall.
-      label: { show: kind === 'street', formatter: '{b}', position: 'right', color: '#e4eeff', fontSize: 15, lineHeight: lineHeightOf(15), textBorderColor: '#041230', textBorderWidth: 3 },
+      label: { show: kind === 'street', formatter: (item: { dataIndex: number }) => view.hubs[item.dataIndex].name, position: 'right', color: '#e4eeff', fontSize: 15, lineHeight: lineHeightOf(15), textBorderColor: '#041230', textBorderWidth: 3 },
       // Only where they are shown: the label layout runs at every update, over every label it is given.
       ...(kind === 'street' ? { labelLayout: { hideOverlap: true } } : {}),
       data: [],
@@ -184,14 +190,11 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
       const most = Math.max(1, ...[...values.hubs.values()].map((v) => v.size));
       const data = view.hubs.map((hub) => {
         const value = values.hubs.get(hub.id);
-        const size = value?.size ?? 0;
-        return {
-          id: hub.id,
-          name: hub.name,
-          value: [...points.get(hub.id)!, size],
-          symbolSize: small + (large - small) * Math.sqrt(size / most),
-          itemStyle: { color: value?.colour ?? '#56729a' },
-        };
+        const colour = value?.colour ?? NO_COLOUR;
+        let index = palette.indexOf(colour);
+        if (index < 0) index = palette.push(colour) - 1;
+        const [lng, lat] = points.get(hub.id)!;
+        return [lng, lat, small + (large - small) * Math.sqrt((value?.size ?? 0) / most), index];
       });
       const update: { series: Record<string, unknown>[]; visualMap?: Record<string, unknown> } = { series: [{ id: 'hubs', data }] };
       // The districts' colours are redrawn at most every REGIONS_EVERY_MS: each redraw rebuilds

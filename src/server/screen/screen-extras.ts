@@ -45,7 +45,33 @@ export function bundleFonts(outdir: string): string {
       .replace(/url\(\.\/files\/([A-Za-z0-9._-]+\.woff2)\)/g, (_, file: string) => `url(${copyHashed(path.join(dir, 'files', file), outdir)})`);
     parts.push(css);
   }
+  parts.push(fallbackFont(outdir));
   return writeHashed(outdir, 'fonts', '.css', parts.join('\n'));
+}
+
+const FALLBACK_PACKAGE = '@chinese-fonts/syst';
+const FALLBACK_DIR = 'dist/SourceHanSerifCN';
+
+/**
+ * Source Han Serif CN (SIL OFL 1.1, Adobe; sliced by cn-font-split), second in the wall's font
+ * stack: Google's slices of Noto Sans SC leave out 35 rare GB 2312 hanzi and some that place
+ * names use (觃口镇). The browser fetches its slices only for characters Noto Sans SC lacks.
+ * `local()` is dropped: the wall draws the same whatever the kiosk has installed.
+ */
+function fallbackFont(outdir: string): string {
+  const dir = path.join(path.dirname(require.resolve(`${FALLBACK_PACKAGE}/package.json`)), FALLBACK_DIR);
+  const css = fs
+    .readFileSync(path.join(dir, 'result.css'), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/local\("[^"]*"\),/g, '')
+    .replace(/url\("\.\/([0-9a-f]+\.woff2)"\)/g, (_, file: string) => `url(${copyAs(path.join(dir, file), outdir, `source-han-serif-${file}`)})`);
+  return `/* Source Han Serif CN from ${FALLBACK_PACKAGE}, SIL Open Font License 1.1 */\n${css}`;
+}
+
+/** The fallback's files are named by their content already. */
+function copyAs(file: string, outdir: string, name: string): string {
+  fs.copyFileSync(file, path.join(outdir, name));
+  return name;
 }
 
 function copyHashed(file: string, outdir: string): string {
