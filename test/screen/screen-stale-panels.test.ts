@@ -58,6 +58,16 @@ onMysql('a department down, on the wall: its panels say 数据暂不可用 and t
     // STALE_SHOT=<file.png>: a picture of the state, for docs/screen.md.
     if (process.env.STALE_SHOT) await page.screenshot({ path: process.env.STALE_SHOT });
 
+    // At every level: a street's wall and a hub's, opened while health is down, say so too.
+    for (const level of ['/screen?street=三墩镇', '/screen?hub=1']) {
+      const other = await browser.context.newPage();
+      await other.goto(`${origin}${level}`);
+      await waitForConnection(other, 'live');
+      await other.locator('.panel-canteen.is-unavailable').waitFor({ timeout: 10_000 });
+      expect({ level, panels: await unavailablePanels(other) }).toEqual({ level, panels: { 'panel-canteen': 'health:true' } });
+      await other.close();
+    }
+
     // The door counters' department is up: footfall, the ranking, the map and the curve keep moving.
     const before = await shownCount(page, FOOTFALL_TODAY);
     const added = await ingestFootfall(relayed, iotKey, 12, 25);
