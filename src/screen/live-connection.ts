@@ -14,9 +14,14 @@ export type LiveState =
 export interface LiveOptions {
   url: string;
   key: string;
+  /** The hubs the wall shows (null: every hub). */
+  hubIds: string[] | null;
+  /** The area whose totals the wall shows: a district (null: every hub), or one street of it. */
+  district: string | null;
+  street: string | null;
   onMetrics(metrics: HubMetrics): void;
   /** The totals of every hub, as the hub makes them. */
-  onAreaMetrics(metrics: LiveMetric[]): void;
+  onAreaMetrics(metrics: LiveMetric[], staleDepartments: string[]): void;
   onState(state: LiveState): void;
   /** After a reconnection: what the page loaded over HTTP may have missed something. */
   onReconnected(): void;
@@ -111,12 +116,18 @@ export function openLiveConnection(options: LiveOptions): { close(): void } {
   const stops: (() => void)[] = [];
   const subscribe = () => {
     for (const stopOne of stops.splice(0)) stopOne();
-    stops.push(follow<{ hubMetrics: HubMetrics }>(HUB_METRICS, (data) => options.onMetrics(data.hubMetrics)));
-    stops.push(follow<{ districtOverview: { metrics: LiveMetric[] } }>(AREA_METRICS, (data) => options.onAreaMetrics(data.districtOverview.metrics)));
+    stops.push(follow<{ hubMetrics: HubMetrics }>(HUB_METRICS, { hubIds: options.hubIds }, (data) => options.onMetrics(data.hubMetrics)));
+    type Area = { metrics: LiveMetric[]; staleDepartments: string[]; byStreet?: { street: string; metrics: LiveMetric[] }[] };
+    stops.push(
+      follow<{ districtOverview: Area }>(AREA_METRICS, { district: options.district, withStreets: options.street !== null }, ({ districtOverview: area }) => {
+        const metrics = options.street === null ? area.metrics : area.byStreet?.find((line) => line.street === options.street)?.metrics;
+        if (metrics) options.onAreaMetrics(metrics, area.staleDepartments);
+      }),
+    );
   };
-  function follow<T>(query: string, onData: (data: T) => void): () => void {
+  function follow<T>(query: string, variables: Record<string, unknown>, onData: (data: T) => void): () => void {
     return client.subscribe<T>(
-      { query },
+      { query, variables },
       {
         next: (result) => {
           if (result.data) onData(result.data as T);

@@ -12,8 +12,11 @@ import { HubRankingPanel } from './panels/hub-ranking-panel';
 import { LinkBanner } from './panels/link-banner';
 import { TodaysActivitiesPanel } from './panels/todays-activities-panel';
 import { WallHeader } from './panels/wall-header';
+import { compareDayOf } from './compare-day';
 import { activitiesPeriod, canteenPeriod, seriesPeriod } from './refresh-periods';
-import { loadActivities, loadCanteens, loadHubs, loadSeries } from './screen-loads';
+import { levelOf, type ScreenLevel } from './screen-level';
+import { checkScreenKey, loadActivities, loadCanteens, loadHubs, loadSeries, type SeriesArea } from './screen-loads';
+import { loadWallFonts, namesOf, WALL_TEXT } from './wall-fonts';
 import { forgetScreenKey, takeScreenKey } from './screen-key';
 import { ScreenModel } from './screen-model';
 import { fitWallToWindow } from './wall-scale';
@@ -28,7 +31,7 @@ export async function startScreen(): Promise<void> {
   const graphqlPath = document.body.dataset.graphql ?? '/graphql';
   const clock = new HubClock();
   const http = new GraphQLHttp(graphqlPath, key, clock);
-  const focusId = new URL(window.location.href).searchParams.get('hub');
+  const url = new URL(window.location.href);
 
   const refuse = (error: unknown): boolean => {
     if (!(error instanceof KeyRefusedError || error instanceof KeyNotForScreensError)) return false;
@@ -38,13 +41,20 @@ export async function startScreen(): Promise<void> {
   };
 
   // The hub may be down when the display starts (a power cut takes both): keep trying.
-  let loaded: { model: ScreenModel; series: Series } | null = null;
+  let loaded: { model: ScreenModel; level: ScreenLevel } | null = null;
   for (let attempt = 0; loaded === null; attempt++) {
-    showBootNotice('正在连接幸福荟平台…', attempt === 0 ? '首次加载全区综合体数据。' : `暂时无法连接平台，第 ${attempt} 次重试。`);
+    showBootNotice('正在连接幸福荟平台…', attempt === 0 ? '首次加载综合体数据。' : `暂时无法连接平台，第 ${attempt} 次重试。`);
     try {
-      const model = new ScreenModel(await loadHubs(http), focusId);
-      // The hubs are public: the series is the first thing only a SCREEN key may read, so a wrong key stops here.
-      loaded = { model, series: await loadSeries(http, model.focus?.id ?? null, clock.now()) };
+      // The hubs are public: the key is tried meanwhile on a SCREEN-only field, so a wrong key stops here.
+      // The font's slices for the hubs' names load page by page as the hubs come in: the charts
+      // measure their labels as they lay them out, so the slices must be there before the wall.
+      const fonts: Promise<void>[] = [loadWallFonts(WALL_TEXT)];
+      const [hubs, declared] = await Promise.all([loadHubs(http, (page) => fonts.push(loadWallFonts(namesOf(page)))), checkScreenKey(http)]);
+      performance.mark('xh-hubs-loaded');
+      const level = levelOf(url, hubs);
+      await Promise.all([...fonts, loadWallFonts(level.title + level.subtitle)]);
+      performance.mark('xh-fonts-loaded');
+      loaded = { model: new ScreenModel(level.hubs, level.focus?.id ?? null, declared.metrics), level };
     } catch (error) {
       if (refuse(error)) return;
       console.warn(error);
@@ -52,10 +62,12 @@ export async function startScreen(): Promise<void> {
     }
   }
   hideBootNotice();
-  buildWall(loaded.model, loaded.series, { graphqlPath, key, http, clock, refuse }, focusId);
+  buildWall(loaded.model, { graphqlPath, key, http, clock, refuse }, loaded.level);
 }
 
-type Series = Awaited<ReturnType<typeof loadSeries>>;
+function seriesArea(level: ScreenLevel): SeriesArea {
+  return { hubId: level.focus?.id ?? null, district: level.district, street: level.street };
+}
 
 /** What the wall talks to the hub with. */
 interface Session {
@@ -67,30 +79,38 @@ interface Session {
   refuse: (error: unknown) => boolean;
 }
 
-function buildWall(model: ScreenModel, series: Series, { graphqlPath, key, http, clock, refuse }: Session, focusId: string | null): void {
-  const hubs = model.hubs;
+function buildWall(model: ScreenModel, { graphqlPath, key, http, clock, refuse }: Session, level: ScreenLevel): void {
   const focus = model.focus;
-  const district = [...new Set(hubs.map((h) => h.district))].join('、');
   const wall = element('div', 'wall');
+  wall.dataset.level = level.kind;
   document.body.append(wall);
   fitWallToWindow(wall);
-  const missing = focusId && !focus ? `（未找到编号 ${focusId} 的综合体）` : '';
-  const header = focus
-    ? new WallHeader(wall, focus.name, `幸福荟 · ${focus.district} ${focus.street}`, clock)
-    : new WallHeader(wall, `幸福荟 · ${district}民生综合体`, `实时运行总览${missing}`, clock);
+  const header = new WallHeader(wall, level.title, level.subtitle, clock);
   const body = element('main', 'wall-body');
   const [left, centre, right] = [element('div', 'column'), element('div', 'column'), element('div', 'column')];
   body.append(left, centre, right);
   wall.append(body);
   if (focus) document.body.classList.add('is-focused');
-  const totals = new DistrictTotalsPanel(left, model);
+  const totals = new DistrictTotalsPanel(left, model, level.scope);
   const ranking = new HubRankingPanel(left, model);
-  // Xihu is about twice as tall as it is wide: the map has the middle column to itself.
-  const map = new DistrictMapPanel(centre, model);
-  const curve = new FootfallCurvePanel(right, focus !== null);
+  // The map has the middle column to itself; at city level it colours the districts by ?metric= (footfall unless said).
+  const map = new DistrictMapPanel(centre, model, level, new URL(window.location.href).searchParams.get('metric') ?? 'footfall');
+  const curve = new FootfallCurvePanel(right, level.scope);
   const canteen = new CanteenHealthPanel(right, model);
   const activities = new TodaysActivitiesPanel(right, model);
   const banner = new LinkBanner(wall, clock);
+  // Each panel and the declared metric its data comes from: while that metric's department is down, the panel says 数据暂不可用.
+  const sources = [
+    [ranking.frame, 'footfall'],
+    [map.frame, 'footfall'],
+    [curve.frame, 'footfall'],
+    [canteen.frame, 'meals'],
+    [activities.frame, 'activities'],
+  ] as const;
+  const markUnavailable = () => {
+    for (const [frame, metric] of sources) frame.setUnavailable(model.downDepartmentOf(metric));
+  };
+  markUnavailable();
 
   const ownFootfall = () => (focus ? model.metricsOf(focus.id).footfallToday : model.totals().footfallToday);
   const ownActivities = () => (focus ? model.metricsOf(focus.id).activitiesToday : model.totals().activitiesToday);
@@ -107,24 +127,34 @@ function buildWall(model: ScreenModel, series: Series, { graphqlPath, key, http,
       running.delete(what);
     }
   };
+  const area = seriesArea(level);
+  const inArea = new Set(model.hubs.map((h) => h.id));
   const reloadSeries = () =>
     reload('the footfall curve', async () => {
-      const { points, total } = await loadSeries(http, focus?.id ?? null, clock.now());
-      curve.setSeries(points, total, clock.now());
+      const compare = compareDayOf(clock.now());
+      const { points, total } = await loadSeries(http, area, clock.now(), compare.start);
+      curve.setSeries(points, total, clock.now(), compare);
     });
-  const reloadActivities = () => reload('the activities', async () => activities.setActivities(await loadActivities(http, focus?.id ?? null, clock.now()), clock.now()));
-  const reloadCanteens = () => reload('the canteens', async () => canteen.setSummaries(await loadCanteens(http, focus?.id ?? null), clock.now()));
+  const reloadActivities = () =>
+    reload('the activities', async () => activities.setActivities((await loadActivities(http, focus?.id ?? null, clock.now())).filter((a) => inArea.has(a.hub.id)), clock.now()));
+  const reloadCanteens = () =>
+    reload('the canteens', async () => canteen.setSummaries(new Map([...(await loadCanteens(http, focus?.id ?? null))].filter(([id]) => inArea.has(id))), clock.now()));
 
   // Activities added or cancelled move activitiesToday: the list follows, a little later, once.
   let knownActivities = ownActivities();
   let activitiesTimer: ReturnType<typeof setTimeout> | undefined;
   model.onChange(() => {
+    const started = performance.now();
+    markUnavailable();
     totals.update();
     ranking.update();
     map.update();
     canteen.update();
     activities.update();
     if (!curve.follow(ownFootfall(), clock.now())) void reloadSeries();
+    // Painted now rather than at the next frame, so that the measure (read by the tests) is the whole update.
+    map.flush();
+    performance.measure('xh-wall-update', { start: started, end: performance.now() });
     if (ownActivities() !== knownActivities) {
       knownActivities = ownActivities();
       clearTimeout(activitiesTimer);
@@ -133,7 +163,7 @@ function buildWall(model: ScreenModel, series: Series, { graphqlPath, key, http,
   });
 
   const periods = { series: seriesPeriod(clock.now()), activities: activitiesPeriod(clock.now()), canteen: canteenPeriod(clock.now()) };
-  curve.setSeries(series.points, series.total, clock.now());
+  void reloadSeries();
   void reloadActivities();
   void reloadCanteens();
   setInterval(() => {
@@ -166,12 +196,19 @@ function buildWall(model: ScreenModel, series: Series, { graphqlPath, key, http,
   const live = openLiveConnection({
     url: `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}${graphqlPath}`,
     key,
+    // The whole deployment's wall follows every hub; the others only theirs.
+    hubIds: level.kind === 'city' ? null : model.hubs.map((h) => h.id),
+    district: level.district,
+    street: level.street,
     onMetrics: (metrics) => model.apply(metrics),
-    onAreaMetrics: (metrics) => model.applyAreaMetrics(metrics),
+    onAreaMetrics: (metrics, stale) => model.applyAreaMetrics(metrics, stale),
     onState,
     onReconnected: () => {
       void reloadSeries();
       void reloadActivities();
     },
   });
+  map.flush();
+  // When the wall first stood drawn with its data (the tests read it: first paint at city scale); the curve follows as its series arrives.
+  performance.mark('xh-wall-drawn');
 }

@@ -10,6 +10,16 @@ export interface LiveMetric {
   kind: string;
   /** null: a gauge that nothing here has. */
   value: number | null;
+  /** The department that declares it. */
+  department: string;
+  /** Its department is down: the value is the last known. */
+  stale: boolean;
+}
+
+/** A hub's value of a declared metric (what the metric is: the area's LiveMetric of the same name). */
+export interface HubMetricValue {
+  name: string;
+  value: number | null;
 }
 
 export interface HubMetrics {
@@ -20,7 +30,9 @@ export interface HubMetrics {
   activitiesToday: number;
   mealsToday: number;
   updatedAt: string;
-  metrics: LiveMetric[];
+  /** The departments that are down. */
+  staleDepartments: string[];
+  metrics: HubMetricValue[];
 }
 
 export interface ScreenHub {

@@ -5,7 +5,7 @@ import { createLogger } from '../../src/core/logging/logger';
 import { departments as allDepartments } from '../../src/departments';
 import type { Driver } from './drivers';
 import { postGraphQL, type GraphQLResponse } from './graphql-request';
-import { createTestDatabases } from './test-databases';
+import { createTestDatabases, type TestDatabases } from './test-databases';
 
 export interface TestHub {
   hub: RunningHub;
@@ -25,12 +25,14 @@ export interface TestHubOptions {
   seed?: boolean;
   env?: Record<string, string>;
   modules?: DepartmentModule[];
+  /** Databases made (and seeded) beforehand; dropped on close like the hub's own. */
+  databases?: TestDatabases;
 }
 
 /** A real hub on a free port over fresh databases of the given driver. */
-export async function startTestHub({ driver, seed = true, env = {}, modules = allDepartments }: TestHubOptions): Promise<TestHub> {
+export async function startTestHub({ driver, seed = true, env = {}, modules = allDepartments, databases: given }: TestHubOptions): Promise<TestHub> {
   const names = withSource(modules).map((m) => m.name);
-  const databases = await createTestDatabases(driver, [HUB_SOURCE, ...names]);
+  const databases = given ?? (await createTestDatabases(driver, [HUB_SOURCE, ...names]));
   const logs: string[] = [];
   try {
     const config = loadConfig(

@@ -5,8 +5,8 @@ import { startTestHub, type TestHub } from '../helpers/test-hub';
 import { keyFor, liveOf } from '../live/live-helpers';
 
 const DISTRICT_SERIES = /* GraphQL */ `
-  query Series($district: String, $from: DateTime!, $to: DateTime!, $bucket: TimeBucket!) {
-    districtFootfallSeries(district: $district, from: $from, to: $to, bucket: $bucket) { at entered exited meals }
+  query Series($district: String, $street: String, $from: DateTime!, $to: DateTime!, $bucket: TimeBucket!) {
+    districtFootfallSeries(district: $district, street: $street, from: $from, to: $to, bucket: $bucket) { at entered exited meals }
   }
 `;
 const HUB_SERIES = /* GraphQL */ `
@@ -60,6 +60,25 @@ describeEachDriver('districtFootfallSeries: the wall screens’ district curve',
     expect(all.data.districtFootfallSeries).toHaveLength(48);
     const unknown = await t.query(DISTRICT_SERIES, { ...window, district: '东湖区', bucket: 'HOUR' }, auth);
     expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('gives one street’s hubs with street, and the ranking of a district with hubRanking(district)', async () => {
+    const range = { ...window, bucket: 'DAY' };
+    const street = await t.query(DISTRICT_SERIES, { ...range, street: '三墩镇' }, auth);
+    expect(street.errors).toBeUndefined();
+    const { data } = await t.query('{ hubs(first: 100, filter: { street: "三墩镇" }) { edges { node { id } } } }');
+    const ids = data.hubs.edges.map((e: { node: { id: string } }) => e.node.id);
+    const perHub = await t.query(`{ ${ids.map((id: string) => `h${id}: hub(id: "${id}") { footfallSeries(from: "${window.from}", to: "${window.to}", bucket: DAY) { entered } }`).join(' ')} }`, {}, auth);
+    const summed = [0, 1].map((day) => Object.values(perHub.data as Record<string, { footfallSeries: { entered: number }[] }>).reduce((n, h) => n + h.footfallSeries[day].entered, 0));
+    expect(street.data.districtFootfallSeries.map((p: Point) => p.entered)).toEqual(summed);
+    expect(summed[0]).toBeGreaterThan(0);
+    const unknown = await t.query(DISTRICT_SERIES, { ...range, street: '东湖街道' }, auth);
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+    const ranking = await t.query('query R($from: DateTime!, $to: DateTime!) { xihu: hubRanking(by: FOOTFALL, from: $from, to: $to, district: "西湖区", first: 100) { hub { district } } none: hubRanking(by: FOOTFALL, from: $from, to: $to, district: "东湖区") { rank } }', window, auth);
+    expect(ranking.errors).toBeUndefined();
+    expect(ranking.data.xihu).toHaveLength(58);
+    expect(ranking.data.none).toEqual([]);
   });
 
   it('is for screens, and checks its range', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readScreenManifest } from '../../src/server/screen/screen-assets';
+import { buildCityDistrict } from '../../seeds/demo-district-plan';
 import { screenRoute } from '../../src/server/screen/screen-routes';
 import { listen, type ListeningServer } from '../../src/server/hub-server';
 import { createLogger } from '../../src/core/logging/logger';
@@ -28,7 +29,7 @@ describe('GET /screen', () => {
     expect(html).not.toContain('xfh_whatever');
     const manifest = readScreenManifest()!;
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((a) => !a.startsWith('data:'));
-    expect(assets).toEqual([`/screen/${manifest.stylesheet}`, `/screen/${manifest.script}`]);
+    expect(assets).toEqual([`/screen/${manifest.fonts}`, `/screen/${manifest.stylesheet}`, `/screen/${manifest.script}`]);
     expect((await fetch(`${origin}/screen/`)).status).toBe(200);
   });
 
@@ -44,6 +45,40 @@ describe('GET /screen', () => {
     expect(text).not.toMatch(/https?:\/\/(cdn|unpkg|fonts\.googleapis|cdnjs)/);
     const css = await fetch(`${origin}/screen/${manifest.stylesheet}`);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
+  it('serves the bundled Chinese fonts from the hub: slices covering GB 2312 and every name of the city seed', async () => {
+    const manifest = readScreenManifest()!;
+    const css = await (await fetch(`${origin}/screen/${manifest.fonts}`)).text();
+    expect(css).toContain("font-family: 'Noto Sans SC'");
+    expect(css).toContain('font-family:"Source Han Serif CN VF"');
+    expect(css).not.toMatch(/url\((?!(noto-sans-sc|source-han-serif)-[\w-]+\.woff2\))/);
+    expect(css).not.toContain('local(');
+    const slice = css.match(/url\((noto-sans-sc-[\w-]+\.woff2)\)/)![1];
+    const font = await fetch(`${origin}/screen/${slice}`);
+    expect(font.status).toBe(200);
+    expect(font.headers.get('content-type')).toBe('font/woff2');
+    const covered = new Set<number>();
+    for (const [, ranges] of css.matchAll(/unicode-range: ?([^;}]+)/g)) {
+      for (const range of ranges.split(',')) {
+        const [from, to] = range.trim().replace(/^U\+/i, '').split('-').map((h) => parseInt(h, 16));
+        for (let c = from; c <= (to ?? from); c++) covered.add(c);
+      }
+    }
+    // GB 2312's hanzi: rows 16–87 of the EUC-CN table (6,763 characters), decoded by ICU.
+    const gbk = new TextDecoder('gbk');
+    const gb2312: number[] = [];
+    for (let row = 0xb0; row <= 0xf7; row++) {
+      for (let cell = 0xa1; cell <= 0xfe; cell++) {
+        if (row === 0xd7 && cell > 0xf9) continue;
+        gb2312.push(gbk.decode(new Uint8Array([row, cell])).codePointAt(0)!);
+      }
+    }
+    expect(gb2312).toHaveLength(6763);
+    // Noto Sans SC's slices leave out a few rare ones (劐, 阢, 坶, …): Source Han Serif CN has them.
+    expect(gb2312.filter((c) => !covered.has(c)).map((c) => String.fromCodePoint(c))).toEqual([]);
+    const names = buildCityDistrict().hubs.flatMap((h) => [h.name, h.street, h.district]).join('');
+    expect([...new Set(names)].filter((c) => !covered.has(c.codePointAt(0)!))).toEqual([]);
   });
 
   it('refuses what is not a file of the bundle, and anything but GET', async () => {

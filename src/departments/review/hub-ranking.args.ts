@@ -16,6 +16,10 @@ export class HubRankingArgs extends ReviewPeriodArgs {
   @MaxLength(40)
   street?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Only the hubs of this district' })
+  @MaxLength(40)
+  district?: string | null;
+
   @Field(() => Int, { nullable: true, defaultValue: 20, description: 'At most 100' })
   first?: number | null;
 }

@@ -20,6 +20,8 @@ export interface RankingQuery {
   by?: RankBy | null;
   metric?: string | null;
   street?: string | null;
+  /** Only this district's hubs; `rank` is then within the district (the screen's district level). */
+  district?: string | null;
 }
 
 export interface ColdHubsQuery {
@@ -88,7 +90,7 @@ export class ReviewReader {
     const entries = hubs.map((hub) => ({ id: hub.id, hub, value: current.get(hub.id) ?? 0 }));
     const districtRanks = ranksWithin(entries, (e) => e.hub.district);
     const streetRanks = ranksWithin(entries, (e) => `${e.hub.district}/${e.hub.street}`);
-    const asked = query.street ? entries.filter((e) => e.hub.street === query.street) : entries;
+    const asked = entries.filter((e) => (!query.street || e.hub.street === query.street) && (!query.district || e.hub.district === query.district));
     const ranks = ranksOf(asked);
     return asked
       .map(({ id, hub, value }) => {

@@ -3,7 +3,7 @@ import { element, showValue } from '../dom-element';
 import type { ScreenModel } from '../screen-model';
 import { formatLocalTime } from '../shanghai-time';
 import type { CanteenSummary, HealthFlag } from '../screen-types';
-import { panelFrame } from './panel-frame';
+import { panelFrame, type PanelFrame } from './panel-frame';
 
 const FLAGS: readonly { flag: HealthFlag; label: string }[] = [
   { flag: 'HYPERTENSION', label: '高血压' },
@@ -24,6 +24,8 @@ export function suppressedText(suppressBelow: number): string {
  * someone pays would tell the room about them (see docs/canteen-health.md).
  */
 export class CanteenHealthPanel {
+  /** Its box: the wall marks it 数据暂不可用 while the department behind it is down. */
+  readonly frame: PanelFrame;
   private readonly aside: HTMLElement;
   private readonly body: HTMLElement;
   private summaries = new Map<string, CanteenSummary>();
@@ -31,7 +33,7 @@ export class CanteenHealthPanel {
   private meals = new Map<string, HTMLElement>();
 
   constructor(parent: HTMLElement, private readonly model: ScreenModel) {
-    const frame = panelFrame(parent, '幸福餐厅健康就餐', 'panel-canteen');
+    const frame = (this.frame = panelFrame(parent, '幸福餐厅健康就餐', 'panel-canteen'));
     this.aside = frame.aside;
     this.body = frame.body;
     this.body.dataset.testid = 'canteen';

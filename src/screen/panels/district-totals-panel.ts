@@ -1,7 +1,7 @@
 import { formatCount } from '../count-format';
 import { element, showValue } from '../dom-element';
 import type { ScreenModel } from '../screen-model';
-import { panelFrame } from './panel-frame';
+import { panelFrame, type PanelFrame } from './panel-frame';
 
 /**
  * Today's totals: one tile per metric the departments declare (footfall, people inside,
@@ -9,12 +9,14 @@ import { panelFrame } from './panel-frame';
  * On a hub's own screen the big figures are the hub's, with the district's under them.
  */
 export class DistrictTotalsPanel {
+  /** Its box: the wall marks it 数据暂不可用 while the department behind it is down. */
+  readonly frame: PanelFrame;
   private readonly tiles = element('div', 'tiles');
   private readonly values = new Map<string, HTMLElement>();
   private readonly districtValues = new Map<string, HTMLElement>();
 
-  constructor(parent: HTMLElement, private readonly model: ScreenModel) {
-    const frame = panelFrame(parent, model.focus ? '本馆今日' : '全区今日', 'panel-totals');
+  constructor(parent: HTMLElement, private readonly model: ScreenModel, scope: string) {
+    const frame = (this.frame = panelFrame(parent, `${scope}今日`, 'panel-totals'));
     frame.aside.textContent = '自零时起累计';
     frame.body.append(this.tiles);
     this.update();
@@ -29,6 +31,12 @@ export class DistrictTotalsPanel {
       showValue(this.values.get(name)!, own === null ? '—' : formatCount(own));
       const under = this.districtValues.get(name);
       if (under) showValue(under, area === null ? '—' : formatCount(area));
+      // A tile per department: one down dims its own tiles, the others keep moving.
+      const tile = this.values.get(name)!.closest<HTMLElement>('.tile')!;
+      const down = this.model.downDepartmentOf(name);
+      tile.classList.toggle('is-unavailable', down !== null);
+      if (down) tile.dataset.unavailable = down;
+      else delete tile.dataset.unavailable;
     }
   }
 
@@ -38,7 +46,7 @@ export class DistrictTotalsPanel {
     value.dataset.kpi = name;
     const line = element('div', 'tile-value');
     line.append(value, element('small', undefined, unit ?? ''));
-    tile.append(element('div', 'tile-label', title), line);
+    tile.append(element('div', 'tile-label', title), line, element('div', 'tile-unavailable', '数据暂不可用'));
     if (this.model.focus) {
       const district = element('span', undefined, '—');
       district.dataset.districtKpi = name;

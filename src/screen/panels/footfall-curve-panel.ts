@@ -2,7 +2,8 @@ import { element } from '../dom-element';
 import { echarts, WALL_FONT } from '../echarts-setup';
 import { DAY_MS, HOUR_MS, localHourOf, startOfLocalDay } from '../shanghai-time';
 import type { SeriesPoint } from '../screen-types';
-import { panelFrame } from './panel-frame';
+import type { CompareDay } from '../compare-day';
+import { panelFrame, type PanelFrame } from './panel-frame';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => `${h}时`);
 
@@ -12,6 +13,8 @@ const HOURS = Array.from({ length: 24 }, (_, h) => `${h}时`);
  * people come in without asking the hub again.
  */
 export class FootfallCurvePanel {
+  /** Its box: the wall marks it 数据暂不可用 while the department behind it is down. */
+  readonly frame: PanelFrame;
   private readonly chart: ReturnType<typeof echarts.init>;
   private readonly comparison = element('span');
   private today: (number | null)[] = HOURS.map(() => null);
@@ -20,19 +23,27 @@ export class FootfallCurvePanel {
   /** The footfall total the series already holds: live growth beyond it goes to the current hour. */
   private counted = 0;
 
-  constructor(parent: HTMLElement, focused: boolean) {
-    const frame = panelFrame(parent, focused ? '本馆分时客流' : '全区分时客流', 'panel-curve');
+  /** The day the curve is set against (yesterday, or the last day of the same kind). */
+  private compare: CompareDay = { start: 0, label: '昨日', date: '' };
+
+  constructor(parent: HTMLElement, scope: string) {
+    const frame = (this.frame = panelFrame(parent, `${scope}分时客流`, 'panel-curve'));
     frame.aside.append(this.comparison);
     const container = element('div', 'curve-chart');
     frame.body.append(container);
-    this.chart = echarts.init(container, undefined, { renderer: 'canvas' });
+    this.chart = echarts.init(container, undefined, { renderer: 'svg' });
     this.chart.setOption(baseOption());
     new ResizeObserver(() => this.chart.resize()).observe(container);
   }
 
-  /** A series from yesterday's local midnight on, by hour, and the footfall total read with it. */
-  setSeries(points: readonly SeriesPoint[], totalNow: number, now: number): void {
+  /** A series from the compared day's local midnight on, by hour, and the footfall total read with it. */
+  setSeries(points: readonly SeriesPoint[], totalNow: number, now: number, compare: CompareDay): void {
     this.dayStart = startOfLocalDay(now);
+    if (compare.label !== this.compare.label || compare.start !== this.compare.start) {
+      const name = compareName(compare);
+      this.chart.setOption({ legend: { data: ['今日', name] }, series: [{ id: 'yesterday', name }] });
+    }
+    this.compare = compare;
     const currentHour = localHourOf(now);
     this.today = HOURS.map((_, h) => (h <= currentHour ? 0 : null));
     this.yesterday = HOURS.map(() => 0);
@@ -40,7 +51,7 @@ export class FootfallCurvePanel {
       const at = Date.parse(point.at);
       const hour = localHourOf(at);
       if (at >= this.dayStart && at < this.dayStart + DAY_MS && hour <= currentHour) this.today[hour] = point.entered;
-      else if (at >= this.dayStart - DAY_MS && at < this.dayStart) this.yesterday[hour] = point.entered;
+      else if (at >= compare.start && at < compare.start + DAY_MS) this.yesterday[hour] = point.entered;
     }
     this.counted = totalNow;
     this.draw(now);
@@ -76,8 +87,13 @@ export class FootfallCurvePanel {
     }
     const change = ((sofar - before) / before) * 100;
     this.comparison.className = change >= 0 ? 'delta-up' : 'delta-down';
-    this.comparison.textContent = `较昨日同时段 ${change >= 0 ? '▲' : '▼'} ${Math.abs(change).toFixed(1)}%`;
+    this.comparison.textContent = `较${compareName(this.compare)}同时段 ${change >= 0 ? '▲' : '▼'} ${Math.abs(change).toFixed(1)}%`;
   }
+}
+
+/** 昨日, or 上个工作日（12月2日）: the legend says which day. */
+function compareName(compare: CompareDay): string {
+  return compare.label === '昨日' ? '昨日' : `${compare.label}（${compare.date}）`;
 }
 
 function baseOption(): echarts.EChartsCoreOption {

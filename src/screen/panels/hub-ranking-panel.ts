@@ -1,7 +1,7 @@
 import { formatCount } from '../count-format';
 import { element, showValue } from '../dom-element';
 import type { ScreenModel } from '../screen-model';
-import { panelFrame } from './panel-frame';
+import { panelFrame, type PanelFrame } from './panel-frame';
 
 const ROWS = 10;
 
@@ -19,10 +19,12 @@ interface Row {
  * changes; on a hub's own screen its row is marked, and shown last if it is not in the ten.
  */
 export class HubRankingPanel {
+  /** Its box: the wall marks it 数据暂不可用 while the department behind it is down. */
+  readonly frame: PanelFrame;
   private readonly rows: Row[] = [];
 
   constructor(parent: HTMLElement, private readonly model: ScreenModel) {
-    const frame = panelFrame(parent, '今日客流排行', 'panel-ranking');
+    const frame = (this.frame = panelFrame(parent, '今日客流排行', 'panel-ranking'));
     frame.aside.textContent = '单位：人次';
     const list = element('ol', 'ranking');
     for (let i = 0; i < ROWS; i++) {

@@ -3,7 +3,7 @@ import { element, showValue } from '../dom-element';
 import type { ScreenModel } from '../screen-model';
 import { formatLocalTime } from '../shanghai-time';
 import type { ScreenActivity } from '../screen-types';
-import { panelFrame } from './panel-frame';
+import { panelFrame, type PanelFrame } from './panel-frame';
 
 const PER_PAGE = 5;
 /** A wall has no scroll bar: longer lists turn a page this often. */
@@ -11,6 +11,8 @@ const PAGE_EVERY_MS = 10_000;
 
 /** Today's activities still to come or under way, soonest first, a page at a time. */
 export class TodaysActivitiesPanel {
+  /** Its box: the wall marks it 数据暂不可用 while the department behind it is down. */
+  readonly frame: PanelFrame;
   private readonly list = element('ol', 'activities');
   private readonly pageNote = element('span', 'activities-page');
   private readonly count = element('b', undefined, '—');
@@ -19,7 +21,7 @@ export class TodaysActivitiesPanel {
   private turnedAt = 0;
 
   constructor(parent: HTMLElement, private readonly model: ScreenModel) {
-    const frame = panelFrame(parent, '今日活动', 'panel-activities');
+    const frame = (this.frame = panelFrame(parent, '今日活动', 'panel-activities'));
     frame.aside.append('今日共 ', this.count, ' 场', this.pageNote);
     frame.body.append(this.list);
     this.list.dataset.testid = 'activities';

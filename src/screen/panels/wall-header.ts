@@ -19,13 +19,22 @@ export class WallHeader {
   constructor(parent: HTMLElement, title: string, subtitle: string, private readonly hubClock: HubClock) {
     const header = element('header', 'wall-header');
     const centre = element('div', 'wall-title');
-    centre.append(element('h1', undefined, title), element('p', undefined, subtitle));
+    const heading = element('h1', undefined, title);
+    const sub = element('p', undefined, subtitle);
+    centre.append(heading, sub);
     const right = element('div', 'wall-right');
     right.append(this.link, this.clock);
     header.append(this.date, centre, right);
     parent.append(header);
     this.setState({ kind: 'connecting' });
     this.tick();
+    // Any level's name on one line between the date and the clock: a long one is set smaller.
+    fitOneLine(heading, 40, 24);
+    fitOneLine(sub, 17, 13);
+    void document.fonts?.ready.then(() => {
+      fitOneLine(heading, 40, 24);
+      fitOneLine(sub, 17, 13);
+    });
   }
 
   /** Once a second. */
@@ -38,5 +47,14 @@ export class WallHeader {
   setState(state: LiveState): void {
     this.link.dataset.kind = state.kind;
     this.link.textContent = STATE_TEXT[state.kind];
+  }
+}
+
+/** Shrinks `target`'s font from `largest` px until its one line fits its box (never below `smallest`, then it is cut with an ellipsis). */
+function fitOneLine(target: HTMLElement, largest: number, smallest: number): void {
+  for (let size = largest; size >= smallest; size--) {
+    target.style.fontSize = `${size}px`;
+    target.style.letterSpacing = size < largest ? '2px' : '';
+    if (target.scrollWidth <= target.clientWidth) return;
   }
 }

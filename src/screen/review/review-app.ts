@@ -2,6 +2,7 @@ import { element } from '../dom-element';
 import { GraphQLHttp, KeyNotForScreensError, KeyRefusedError } from '../graphql-http';
 import { HubClock } from '../hub-clock';
 import { DistrictMapPanel } from '../panels/district-map-panel';
+import { levelOf } from '../screen-level';
 import type { ScreenModel } from '../screen-model';
 import type { HubMetrics, ScreenHub } from '../screen-types';
 import { askForReviewKey, storedReviewKey } from './review-key';
@@ -110,7 +111,9 @@ export async function startReview(): Promise<void> {
     focus: null,
     metricsOf: (id: string) => ({ footfallToday: values.get(id)?.footfall ?? 0, crowdLevel: values.get(id)?.cold ? 'FULL' : 'QUIET' }),
   } as unknown as ScreenModel;
-  const map = new DistrictMapPanel(mapBox, mapModel);
+  // The level the page's address names (the whole deployment unless ?district= says otherwise), as on the wall.
+  const level = levelOf(new URL(location.href), mapModel.hubs);
+  const map = new DistrictMapPanel(mapBox, mapModel, level, 'footfall');
   mapBox.querySelector('.panel-title')!.textContent = '冷点分布';
   mapBox.querySelector('.map-legend')?.remove();
   mapBox.querySelector('.map-note')!.textContent = '圆点大小：本期客流 · 红色：冷点综合体（低于区中位数）';

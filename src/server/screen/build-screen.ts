@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { SCREEN_MANIFEST, screenAssetsDir, screenSourceDir, type ScreenManifest } from './screen-assets';
+import { bundleFonts, outlinesPlugin } from './screen-extras';
 
 /**
  * Bundles the big-screen page (src/screen/, with ECharts and the graphql-ws client) into
@@ -27,6 +28,7 @@ export async function buildScreen(outdir = screenAssetsDir()): Promise<ScreenMan
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'linked',
     logLevel: 'warning',
+    plugins: [outlinesPlugin()],
   });
   const outputs = Object.entries(result.metafile.outputs);
   const entryOf = (name: string) => {
@@ -34,10 +36,10 @@ export async function buildScreen(outdir = screenAssetsDir()): Promise<ScreenMan
     if (!entry?.[1].cssBundle) throw new Error(`the bundle of ${path.relative(screenSourceDir(), name)} has no script or no stylesheet`);
     return { script: path.basename(entry[0]), stylesheet: path.basename(entry[1].cssBundle) };
   };
-  const manifest: ScreenManifest = { ...entryOf(path.join(screenSourceDir(), 'main.ts')), review: entryOf(path.join(screenSourceDir(), 'review', 'main.ts')) };
+  const manifest: ScreenManifest = { ...entryOf(path.join(screenSourceDir(), 'main.ts')), review: entryOf(path.join(screenSourceDir(), 'review', 'main.ts')), fonts: bundleFonts(staging) };
   fs.writeFileSync(path.join(staging, SCREEN_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   // Stored gzipped too (ECharts is most of ~1 MB), so the hub need not compress per request.
-  for (const name of [manifest.script, manifest.stylesheet, manifest.review!.script, manifest.review!.stylesheet]) {
+  for (const name of [manifest.script, manifest.stylesheet, manifest.review!.script, manifest.review!.stylesheet, manifest.fonts]) {
     const file = path.join(staging, name);
     fs.writeFileSync(`${file}.gz`, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
   }
@@ -51,7 +53,7 @@ export function screenBundleIsStale(outdir = screenAssetsDir()): boolean {
   const manifest = path.join(outdir, SCREEN_MANIFEST);
   if (!fs.existsSync(manifest)) return true;
   const built = fs.statSync(manifest).mtimeMs;
-  const sources = [...filesUnder(screenSourceDir()), path.join(screenSourceDir(), '..', 'server', 'screen', 'build-screen.ts')];
+  const sources = [...filesUnder(screenSourceDir()), ...['build-screen.ts', 'screen-extras.ts'].map((file) => path.join(screenSourceDir(), '..', 'server', 'screen', file))];
   return sources.some((file) => fs.existsSync(file) && fs.statSync(file).mtimeMs > built);
 }
 

@@ -18,6 +18,8 @@ export interface ScreenManifest {
   stylesheet: string;
   /** The review page's bundle (/review), built with the screen's. */
   review?: { script: string; stylesheet: string };
+  /** The bundled Chinese font's stylesheet (its woff2 slices sit beside it). */
+  fonts: string;
 }
 
 export const SCREEN_MANIFEST = 'manifest.json';

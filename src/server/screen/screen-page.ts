@@ -1,7 +1,7 @@
 import type { ScreenManifest } from './screen-assets';
 
 /** The screen's HTML: only the bundle's stylesheet and script; the script builds the wall. */
-export function screenPage(assetsPath: string, graphqlPath: string, manifest: Pick<ScreenManifest, 'script' | 'stylesheet'>, title = '幸福荟 · 民生综合体大屏'): string {
+export function screenPage(assetsPath: string, graphqlPath: string, manifest: Pick<ScreenManifest, 'script' | 'stylesheet'> & { fonts: string }, title = '幸福荟 · 民生综合体大屏'): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -10,6 +10,7 @@ export function screenPage(assetsPath: string, graphqlPath: string, manifest: Pi
 <meta name="referrer" content="no-referrer">
 <title>${title}</title>
 <link rel="icon" href="data:,">
+<link rel="stylesheet" href="${assetsPath}/${manifest.fonts}">
 <link rel="stylesheet" href="${assetsPath}/${manifest.stylesheet}">
 </head>
 <body data-graphql="${graphqlPath}">

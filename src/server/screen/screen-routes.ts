@@ -44,7 +44,7 @@ function sendPage(method: string, response: Parameters<Route['handle']>[1], grap
   const manifest = readScreenManifest(assetsDir);
   const bundle = page === 'review' ? manifest?.review : manifest;
   if (!bundle) return sendJson(response, 503, { error: `the ${page} page is not built: run \`npm run build\`` });
-  const html = screenPage(SCREEN_PATH, graphqlPath, bundle, page === 'review' ? '幸福荟 · 民生综合体绩效考评' : undefined);
+  const html = screenPage(SCREEN_PATH, graphqlPath, { ...bundle, fonts: manifest!.fonts }, page === 'review' ? '幸福荟 · 民生综合体绩效考评' : undefined);
   response.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
     'content-length': Buffer.byteLength(html),

@@ -9,7 +9,7 @@ const RECORD = /* GraphQL */ `
  * Door-counter readings of today for one hub, sent as the city operations centre's system
  * would (recordFootfall, an iot DEPARTMENT key), on a new sensor. Returns the people counted in.
  */
-export async function ingestFootfall(t: TestHub, iotKey: string, hubId: number, count: number): Promise<number> {
+export async function ingestFootfall(t: Pick<TestHub, 'hub' | 'query'>, iotKey: string, hubId: number, count: number): Promise<number> {
   const sensorId = await newSensor(t.hub, hubId);
   const rows = readingsToday(sensorId, hubId, count);
   const readings = rows.map((r) => ({ sensorId: String(r.sensorId), at: r.at.toISOString(), entered: r.entered, exited: r.exited }));

@@ -35,14 +35,15 @@ export class FootfallSeriesResolver {
 
   /** The district's curve on the wall screens: its hubs' footfall together, from the same rollups as each hub's series. */
   @Authorized(Access.SCREEN)
-  @Query(() => [FootfallPoint], { nullable: true, description: "A district's hubs together (every hub when district is null): people in and out per bucket in [from, to), zeros included; null when the hub's own database is down (DEPARTMENT_UNAVAILABLE)" })
+  @Query(() => [FootfallPoint], { nullable: true, description: "A district's hubs together (every hub when district is null), or one street's (street): people in and out per bucket in [from, to), zeros included; null when the hub's own database is down (DEPARTMENT_UNAVAILABLE)" })
   async districtFootfallSeries(
     @Arg('district', () => String, { nullable: true }) district: string | null,
+    @Arg('street', () => String, { nullable: true, description: 'Only the hubs of this street or town (街道/镇)' }) street: string | null,
     @Arg('from') from: Date,
     @Arg('to') to: Date,
     @Arg('bucket', () => TimeBucket) bucket: TimeBucket,
     @Ctx() context: HubContext,
   ): Promise<FootfallPoint[]> {
-    return toFootfallPoints(await districtSeries(context, district, countersOf(context), { from, to, bucket }));
+    return toFootfallPoints(await districtSeries(context, district, countersOf(context), { from, to, bucket }, street));
   }
 }

@@ -1,0 +1,251 @@
+/**
+ * The hubs on a real map: the city's districts, or one district's outline with its streets and
+ * hubs, drawn with ECharts (SVG) from the outlines bundled with the page (hub-outlines: GCJ-02,
+ * no tiles, nothing from the net). Hubs are stored in WGS-84 and converted to GCJ-02 to lie
+ * where the outlines are. Labels that would overlap are hidden (labelLayout.hideOverlap), the
+ * larger figure winning, so 1,000 hubs in 140 streets stay readable.
+ *
+ * One function, importable by any page: drawHubMap(container, view) -> { update, dispose }.
+ */
+import gcoord from 'gcoord';
+import { outlines, source } from 'hub-outlines';
+import { echarts, WALL_FONT } from './echarts-setup';
+
+export interface MapHub {
+  id: string;
+  name: string;
+  street: string;
+  district: string;
+  /** WGS-84, as the hub stores it. */
+  location: { lat: number; lng: number };
+}
+
+export interface MapView {
+  /** city: every district, coloured by a metric; district / street / hub: one district's outline with its streets and hubs. */
+  kind: 'city' | 'district' | 'street' | 'hub';
+  district: string | null;
+  street: string | null;
+  focusId: string | null;
+  hubs: readonly MapHub[];
+}
+
+export interface MapValues {
+  /** Each hub's dot: its size figure (footfall today) and colour. */
+  hubs: ReadonlyMap<string, { size: number; colour: string }>;
+  /** At city level, each district's figure of the chosen metric, and its title. */
+  districts?: ReadonlyMap<string, number>;
+  metricTitle?: string;
+}
+
+export interface HubMap {
+  update(values: MapValues): void;
+  resize(): void;
+  /** Paints now what changed, rather than at the next frame. */
+  flush(): void;
+  dispose(): void;
+}
+
+type LngLat = [number, number];
+
+const DOT = { city: [3, 12], district: [8, 30], street: [12, 40], hub: [8, 30] } as const;
+const REGIONS_EVERY_MS = 30_000;
+const NO_COLOUR = '#56729a';
+const STREET_FONT = { city: 13, district: 18, street: 18, hub: 18 } as const;
+
+/**
+ * A label's line as tall as the font draws it (Noto Sans SC's ascent and descent are 1.45 em):
+ * ECharts decides which labels overlap from its own boxes, which are one em tall otherwise.
+ */
+function lineHeightOf(fontSize: number): number {
+  return Math.ceil(fontSize * 1.45);
+}
+
+export function toMapCoords(location: { lat: number; lng: number }): LngLat {
+  return gcoord.transform([location.lng, location.lat], gcoord.WGS84, gcoord.GCJ02) as LngLat;
+}
+
+/** The outlines a district of today covers: its own, those merged into it, or (a new district) those its land lies in. */
+export function outlineNamesOf(district: string): string[] {
+  const lying = source.lyingIn[district];
+  if (lying) return lying;
+  return [district, ...Object.entries(source.successors).filter(([, now]) => now === district).map(([old]) => old)];
+}
+
+export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
+  const names = view.kind === 'city' || !view.district ? null : outlineNamesOf(view.district);
+  const features = outlines.features.filter((f) => names === null || names.includes(f.properties.name));
+  const mapName = `hub-map-${names?.join('-') ?? 'city'}`;
+  // registerMap decodes the compressed rings in place: each map gets its own copy.
+  echarts.registerMap(mapName, JSON.parse(JSON.stringify({ ...outlines, features: features.length > 0 ? features : outlines.features, UTF8Encoding: true })));
+  const chart = echarts.init(container, undefined, { renderer: 'svg' });
+  const points = new Map(view.hubs.map((hub) => [hub.id, toMapCoords(hub.location)]));
+  const streets = streetsOf(view.hubs, points);
+  const focus = view.hubs.find((h) => h.id === view.focusId) ?? null;
+  const kind = view.kind;
+  const geo: Record<string, unknown> = {
+    map: mapName,
+    silent: true,
+    roam: false,
+    layoutCenter: ['50%', '50%'],
+    layoutSize: '94%',
+    itemStyle: { areaColor: 'rgba(18, 58, 120, 0.55)', borderColor: 'rgba(110, 180, 255, 0.75)', borderWidth: 1.2 },
+    label: { show: false },
+  };
+  // A street: its hubs; the city: where its hubs are (the counties without hubs run off the edge).
+  if (kind === 'street') geo.boundingCoords = boundsOf([...points.values()], 0.012);
+  else if (kind === 'city' || features.length === 0) geo.boundingCoords = boundsOf([...points.values()], 0.03);
+  // Label hosts: invisible, but not transparent by opacity, which the labels would inherit.
+  const hidden = { color: 'transparent', borderWidth: 0 };
+  /** The dots' colours, indexed by their data's fourth value. */
+  const palette: string[] = [];
+  const series: Record<string, unknown>[] = [
+    {
+      id: 'hubs',
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      z: 3,
+      // Each dot is [lng, lat, size in px, colour]: plain arrays, not one object per hub, keep an
+      // update of 1,000 dots cheap (ECharts builds no model per item).
+      symbolSize: (value: number[]) => value[2],
+      itemStyle: { opacity: 0.9, borderColor: 'rgba(255, 255, 255, 0.55)', borderWidth: kind === 'city' ? 0 : 1, color: (item: { value: number[] }) => palette[item.value[3]] },
+      // Hub names only where they can be read: one street's wall.
+      label: { show: kind === 'street', formatter: (item: { dataIndex: number }) => view.hubs[item.dataIndex].name, position: 'right', color: '#e4eeff', fontSize: 15, lineHeight: lineHeightOf(15), textBorderColor: '#041230', textBorderWidth: 3 },
+      // Only where they are shown: the label layout runs at every update, over every label it is given.
+      ...(kind === 'street' ? { labelLayout: { hideOverlap: true } } : {}),
+      data: [],
+    },
+  ];
+  if (kind !== 'street') {
+    series.push({
+      id: 'streets',
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      silent: true,
+      z: 5,
+      itemStyle: hidden,
+      // The host's size is the label's priority when two overlap: the street with more hubs keeps its name.
+      data: streets.map((s) => ({ name: s.name, value: s.at, symbolSize: Math.min(16, 4 + s.hubs * 1.5) })),
+      label: { show: true, formatter: '{b}', position: 'inside', color: 'rgba(190, 220, 255, 0.92)', fontSize: STREET_FONT[kind], lineHeight: lineHeightOf(STREET_FONT[kind]), fontWeight: 600, textBorderColor: '#041230', textBorderWidth: 3 },
+      labelLayout: { hideOverlap: true },
+    });
+  }
+  if (kind === 'city') {
+    series.push(
+      { id: 'regions', type: 'map', geoIndex: 0, data: [] },
+      {
+        id: 'district-names',
+        type: 'scatter',
+        coordinateSystem: 'geo',
+        silent: true,
+        z: 6,
+        itemStyle: hidden,
+        data: districtLabels(view.hubs, points),
+        label: { show: true, formatter: '{b}', position: 'inside', color: '#ffffff', fontSize: 18, lineHeight: lineHeightOf(18), fontWeight: 700, textBorderColor: '#020a1c', textBorderWidth: 4 },
+        labelLayout: { hideOverlap: true },
+      },
+    );
+  }
+  if (focus) {
+    series.push({
+      id: 'focus',
+      type: 'effectScatter',
+      coordinateSystem: 'geo',
+      z: 7,
+      silent: true,
+      symbolSize: 18,
+      rippleEffect: { scale: 4, brushType: 'stroke', period: 3 },
+      itemStyle: { color: '#4fd1ff', shadowBlur: 20, shadowColor: '#4fd1ff' },
+      label: { show: true, formatter: '{b}', position: 'right', distance: 12, color: '#ffffff', fontSize: 20, lineHeight: lineHeightOf(20), fontWeight: 700, textBorderColor: '#020a1c', textBorderWidth: 4 },
+      labelLayout: { hideOverlap: true },
+      data: [{ name: focus.name, value: points.get(focus.id) }],
+    });
+  }
+  chart.setOption({
+    textStyle: { fontFamily: WALL_FONT },
+    animation: false,
+    geo,
+    ...(kind === 'city'
+      ? {
+          visualMap: {
+            type: 'continuous',
+            min: 0,
+            max: 1,
+            seriesIndex: series.findIndex((s) => s.id === 'regions'),
+            left: 16,
+            top: 12,
+            itemHeight: 110,
+            calculable: false,
+            inRange: { color: ['#123a78', '#1f6fd6', '#38bdf8', '#a5f3fc'] },
+            text: ['多', '少'],
+            textStyle: { color: '#8aa6cc', fontSize: 14 },
+          },
+        }
+      : {}),
+    series,
+  });
+  const [small, large] = DOT[kind];
+  let regionsAt = 0;
+  return {
+    update(values) {
+      const most = Math.max(1, ...[...values.hubs.values()].map((v) => v.size));
+      const data = view.hubs.map((hub) => {
+        const value = values.hubs.get(hub.id);
+        const colour = value?.colour ?? NO_COLOUR;
+        let index = palette.indexOf(colour);
+        if (index < 0) index = palette.push(colour) - 1;
+        const [lng, lat] = points.get(hub.id)!;
+        return [lng, lat, small + (large - small) * Math.sqrt((value?.size ?? 0) / most), index];
+      });
+      const update: { series: Record<string, unknown>[]; visualMap?: Record<string, unknown> } = { series: [{ id: 'hubs', data }] };
+      // The districts' colours are redrawn at most every REGIONS_EVERY_MS: each redraw rebuilds
+      // every outline, and a district's shade barely moves between two messages.
+      if (kind === 'city' && values.districts && Date.now() - regionsAt >= REGIONS_EVERY_MS) {
+        regionsAt = Date.now();
+        const regions = outlines.features.map((f) => {
+          const district = source.successors[f.properties.name] ?? f.properties.name;
+          return { name: f.properties.name, value: values.districts!.get(district) ?? 0 };
+        });
+        update.series.push({ id: 'regions', data: regions });
+        update.visualMap = { max: Math.max(1, ...regions.map((r) => r.value)), text: ['多', `少 · ${values.metricTitle ?? ''}`] };
+      }
+      chart.setOption(update);
+      container.dataset.points = String(data.length);
+    },
+    resize: () => chart.resize(),
+    flush: () => chart.getZr().flush(),
+    dispose: () => chart.dispose(),
+  };
+}
+
+/** Each street at the centre of its hubs (no street outlines: streets are labels). */
+function streetsOf(hubs: readonly MapHub[], points: ReadonlyMap<string, LngLat>): { name: string; at: LngLat; hubs: number }[] {
+  const byStreet = new Map<string, LngLat[]>();
+  for (const hub of hubs) byStreet.set(hub.street, [...(byStreet.get(hub.street) ?? []), points.get(hub.id)!]);
+  return [...byStreet].map(([name, at]) => ({ name, at: centreOf(at), hubs: at.length }));
+}
+
+/** Each district's name at its outline's label point, or (a district the outlines predate) at the centre of its hubs. */
+function districtLabels(hubs: readonly MapHub[], points: ReadonlyMap<string, LngLat>): { name: string; value: LngLat; symbolSize: number }[] {
+  const districts = [...new Set(hubs.map((h) => h.district))];
+  return districts.map((district) => {
+    const own = outlines.features.find((f) => f.properties.name === district);
+    const at = own ? own.properties.cp : centreOf(hubs.filter((h) => h.district === district).map((h) => points.get(h.id)!));
+    return { name: district, value: at, symbolSize: 40 };
+  });
+}
+
+function centreOf(points: readonly LngLat[]): LngLat {
+  return [points.reduce((n, p) => n + p[0], 0) / points.length, points.reduce((n, p) => n + p[1], 0) / points.length];
+}
+
+/** [[west, north], [east, south]] around the points, with a margin in degrees. */
+function boundsOf(points: readonly LngLat[], margin: number): [LngLat, LngLat] {
+  const lngs = points.map((p) => p[0]);
+  const lats = points.map((p) => p[1]);
+  return [
+    [Math.min(...lngs) - margin, Math.max(...lats) + margin],
+    [Math.max(...lngs) + margin, Math.min(...lats) - margin],
+  ];
+}
+
+export const MAP_DATA_NOTE = `区界 ${source.package} · ${source.asOf} · GCJ-02`;
