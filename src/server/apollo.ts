@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { HubContext } from '../core/graphql/hub-context';
 import type { Logger } from '../core/logging/logger';
+import { compiledGateway } from './execution/compiled-gateway';
 import { formatHubError } from './format-hub-error';
 import { operationCostPlugin } from './limits/operation-cost-plugin';
 import type { OperationLimits } from './limits/operation-limits';
@@ -27,7 +28,8 @@ export interface ApolloOptions {
  */
 export function createApollo({ schema, development, introspection, limits, maxBatchOperations, logger, plugins = [] }: ApolloOptions): ApolloServer<HubContext> {
   return new ApolloServer<HubContext>({
-    schema,
+    // Apollo's pipeline, with queries executed by graphql-jit (src/server/execution).
+    gateway: compiledGateway(schema),
     // Introspection is refused by a rule in `limits` when it is off, alike on HTTP and graphql-ws.
     introspection: true,
     // The hub stops Apollo itself, after the requests in flight are answered.
