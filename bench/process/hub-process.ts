@@ -29,7 +29,9 @@ export class HubProcess {
   ) {}
 
   static async start(env: NodeJS.ProcessEnv, name = 'the hub process'): Promise<HubProcess> {
-    const child = spawn(process.execPath, ['--expose-gc', '-r', PROBE, MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    // BENCH_HUB_PROFILE=<dir>: a CPU profile of the hub's process (node --cpu-prof), written when it stops.
+    const profile = process.env.BENCH_HUB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_HUB_PROFILE)}`] : [];
+    const child = spawn(process.execPath, ['--expose-gc', ...profile, '-r', PROBE, MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
     let printed = '';
     child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()).length > 20_000 && (printed = printed.slice(-10_000)));
     const ipc = new IpcChild<ProbeReply>(child, name);

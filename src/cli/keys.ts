@@ -61,6 +61,8 @@ runCli('keys', async () => {
       audit: new AuditLog(hubSource),
       registry: new ServiceRegistry(),
     };
+    // The departments' settings, as the hub registers them: `hub(id)` reads civil's.
+    for (const { settings } of departments) if (settings) services.registry.set(settings.key, settings.read(config.env));
     const schema = await schemaOf(departments, pubSub);
     const issuer = new ApiKeyIssuer(services.clients, services.audit, {
       departments: departments.map((d) => d.name),

@@ -4,6 +4,7 @@ import { ActivityResolver } from './activities/activity.resolver';
 import { Activity } from './activities/activity.entity';
 import { BookingResolver } from './bookings/booking.resolver';
 import { Booking } from './bookings/booking.entity';
+import { CIVIL_SETTINGS } from './civil-settings';
 import { CIVIL } from './civil-source';
 import { Facility } from './facilities/facility.entity';
 import { Hub } from './hubs/hub.entity';
@@ -29,6 +30,7 @@ export const civilDepartment: DepartmentModule = {
   metrics: civilMetrics,
   feeds: [activityFeed],
   hubDirectory: readHubDirectory,
+  settings: CIVIL_SETTINGS,
   seed: seedCivil,
 };
 
