@@ -24,6 +24,11 @@ export interface BenchHub {
   sourceUrls: Record<string, string>;
   /** `Bearer <key>` of a new API key (issued as the admin would, audited). */
   authorization(role: string, department?: string): Promise<string>;
+  /**
+   * Stops the hub's process and starts a new one on the same databases (its feeds resume from
+   * their watermarks): a scenario that measures the process's memory starts from a clean one.
+   */
+  restart(): Promise<void>;
   /** A further hub instance on the same databases (e.g. behind Redis), with extra settings. */
   startInstance(extra: Record<string, string>): Promise<HubProcess>;
   close(): Promise<void>;
@@ -65,7 +70,7 @@ export async function startBenchHub(mysqlUrl: string): Promise<BenchHub> {
   const hub = await HubProcess.start(env);
   const pools = Object.fromEntries(names.map((n) => [n, createPool({ uri: sourceUrls[n], connectionLimit: 10, timezone: 'Z' })]));
   const instances: HubProcess[] = [hub];
-  return {
+  const bench: BenchHub = {
     hub,
     live: hub,
     settings,
@@ -74,7 +79,13 @@ export async function startBenchHub(mysqlUrl: string): Promise<BenchHub> {
     wsUrl: `ws://127.0.0.1:${hub.port}/graphql`,
     pools,
     sourceUrls,
-    authorization: (role, department) => hub.authorization(role as never, department),
+    authorization: (role, department) => bench.hub.authorization(role as never, department),
+    async restart() {
+      await bench.hub.stop();
+      const fresh = await HubProcess.start({ ...env, DEMO_SEED: 'off' });
+      instances[0] = fresh;
+      Object.assign(bench, { hub: fresh, live: fresh, url: `http://127.0.0.1:${fresh.port}/graphql`, wsUrl: `ws://127.0.0.1:${fresh.port}/graphql` });
+    },
     async startInstance(extra) {
       const instance = await HubProcess.start({ ...env, DEMO_SEED: 'off', ...extra }, `hub instance ${instances.length + 1}`);
       instances.push(instance);
@@ -88,4 +99,5 @@ export async function startBenchHub(mysqlUrl: string): Promise<BenchHub> {
       await connection.end();
     },
   };
+  return bench;
 }

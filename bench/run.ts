@@ -63,7 +63,14 @@ async function main(): Promise<void> {
     for (const scenario of scenarios) {
       const at = performance.now();
       process.stdout.write(`\n== ${scenario.name}: ${scenario.title}\n`);
+      // BENCH_HUB_PROFILE=<dir>: the hub's CPU profile of each scenario, <dir>/<scenario>.cpuprofile.
+      const profile = process.env.BENCH_HUB_PROFILE ? path.resolve(process.env.BENCH_HUB_PROFILE, `${scenario.name}.cpuprofile`) : undefined;
+      if (profile) mkdirSync(path.dirname(profile), { recursive: true });
+      const profiled = bench.hub;
+      if (profile) await profiled.profileStart();
       const result = await scenario.run(bench, settings);
+      // A scenario that restarted the hub took the profile with the old process.
+      if (profile && profiled === bench.hub) await profiled.profileStop(profile);
       for (const figure of result.figures) process.stdout.write(formatFigure(figure) + '\n');
       for (const note of result.notes) process.stdout.write(formatNote(note) + '\n');
       process.stdout.write(formatNote(`(${((performance.now() - at) / 1000).toFixed(1)} s)`) + '\n');

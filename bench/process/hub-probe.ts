@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
@@ -60,6 +62,10 @@ function whenReaches(target: number, timeoutMs: number, id: number): void {
   check();
 }
 
+let session: Session | undefined;
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) => session!.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+
 process.on('message', (command: ProbeCommand) => {
   void (async () => {
     try {
@@ -91,6 +97,18 @@ process.on('message', (command: ProbeCommand) => {
         }
         case 'cpu':
           return send({ id: command.id, kind: 'value', value: process.cpuUsage() });
+        case 'profileStart':
+          session ??= new Session();
+          session.connect();
+          await post('Profiler.enable');
+          await post('Profiler.start');
+          return send({ id: command.id, kind: 'done' });
+        case 'profileStop': {
+          const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+          session?.disconnect();
+          writeFileSync(command.file, JSON.stringify(profile));
+          return send({ id: command.id, kind: 'done' });
+        }
       }
     } catch (error) {
       send({ id: command.id, kind: 'error', message: error instanceof Error ? error.message : String(error) });

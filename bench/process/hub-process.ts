@@ -29,9 +29,7 @@ export class HubProcess {
   ) {}
 
   static async start(env: NodeJS.ProcessEnv, name = 'the hub process'): Promise<HubProcess> {
-    // BENCH_HUB_PROFILE=<dir>: a CPU profile of the hub's process (node --cpu-prof), written when it stops.
-    const profile = process.env.BENCH_HUB_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_HUB_PROFILE)}`] : [];
-    const child = spawn(process.execPath, ['--expose-gc', ...profile, '-r', PROBE, MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, ['--expose-gc', '-r', PROBE, MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
     let printed = '';
     child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()).length > 20_000 && (printed = printed.slice(-10_000)));
     const ipc = new IpcChild<ProbeReply>(child, name);
@@ -69,16 +67,17 @@ export class HubProcess {
   }
 
   /**
-   * Arms a watch in the hub (resolves once armed): the promise it gives resolves with this
+   * Arms a watch in the hub (resolves once armed): `reached` resolves with this
    * process's `performance.now()` of the moment the hub's live footfall total grew by `by`.
    */
-  async whenFootfallGrows(by: number, timeoutMs: number): Promise<Promise<number>> {
+  async whenFootfallGrows(by: number, timeoutMs: number): Promise<{ reached: Promise<number> }> {
     const id = this.ipc.send({ cmd: 'watchFootfall', by, timeoutMs });
     const armed = this.ipc.answer(id, 'armed');
     const reached = this.ipc.answer(id, 'reached').then((r) => (r as { at: number }).at - performance.timeOrigin);
     reached.catch(() => undefined);
     await armed;
-    return reached;
+    // Wrapped: an async function returning a promise would wait for it.
+    return { reached };
   }
 
   /** `Bearer <key>` of a new API key, issued in the hub as the admin would (audited). */
@@ -94,6 +93,16 @@ export class HubProcess {
   /** The hub process's CPU time so far, µs. */
   cpuUsage(): Promise<NodeJS.CpuUsage> {
     return this.value({ cmd: 'cpu' });
+  }
+
+  /** Starts a CPU profile of the hub's process (the V8 profiler, as node --cpu-prof uses). */
+  async profileStart(): Promise<void> {
+    await this.ipc.ask({ cmd: 'profileStart' }, 'done');
+  }
+
+  /** Stops it and writes it to `file` (.cpuprofile: Chrome DevTools or bench/profile-summary.ts read it). */
+  async profileStop(file: string): Promise<void> {
+    await this.ipc.ask({ cmd: 'profileStop', file }, 'done');
   }
 
   /** SIGTERM (the hub stops as in production). */

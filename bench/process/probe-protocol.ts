@@ -9,7 +9,10 @@ export type ProbeCommand =
   | { id: number; cmd: 'key'; role: string; department?: string }
   /** RSS, heap and external bytes after a forced full GC. */
   | { id: number; cmd: 'memory' }
-  | { id: number; cmd: 'cpu' };
+  | { id: number; cmd: 'cpu' }
+  /** A CPU profile of the hub's process (node:inspector), from `profileStart` until `profileStop` writes it to `file`. */
+  | { id: number; cmd: 'profileStart' }
+  | { id: number; cmd: 'profileStop'; file: string };
 
 export type ProbeReply =
   | { id: 0; kind: 'ready'; port: number }

@@ -18,7 +18,7 @@ export const ingestFeed: BenchScenario = {
     await bench.live.drain();
     for (const [from, to] of rounds) {
       const written = rows.slice(from, to);
-      const counted = await bench.live.whenFootfallGrows(enteredSum(written), COUNTED_TIMEOUT_MS);
+      const { reached: counted } = await bench.live.whenFootfallGrows(enteredSum(written), COUNTED_TIMEOUT_MS);
       // One transaction: the feed (polling meanwhile) sees nothing until the commit, then all of it.
       insertMs += await rawInsert(bench.pools.iot, written, batch);
       const committed = performance.now();

@@ -28,14 +28,14 @@ export const ingestMutation: BenchScenario = {
         // Baseline: raw INSERTs; then the feed counts them (not timed) so that the hub's turn starts idle.
         const base = baseRows.slice(from, to);
         // Armed before the INSERT: the feed may count the rows as soon as they commit.
-        const settled = await bench.live.whenFootfallGrows(enteredSum(base), COUNTED_TIMEOUT_MS);
+        const { reached: settled } = await bench.live.whenFootfallGrows(enteredSum(base), COUNTED_TIMEOUT_MS);
         baseMs += await rawInsert(bench.pools.iot, base, batch);
         await bench.live.kick(FOOTFALL_FEED);
         await settled;
 
         // The hub: one call after the other, as a department's system sends them; the feed runs meanwhile.
         const rows = hubRows.slice(from, to);
-        const counted = await bench.live.whenFootfallGrows(enteredSum(rows), COUNTED_TIMEOUT_MS);
+        const { reached: counted } = await bench.live.whenFootfallGrows(enteredSum(rows), COUNTED_TIMEOUT_MS);
         const started = performance.now();
         for (let i = 0; i < rows.length; i += batch) await recordFootfall(bench.url, authorization, rows.slice(i, i + batch));
         ackedMs += performance.now() - started;
