@@ -10,13 +10,15 @@ import type { LoadCommand, LoadReply } from './load-protocol';
 const reply = (message: LoadReply) => process.send?.(message);
 
 process.on('message', (command: LoadCommand) => {
-  const { id, target, connections, seconds } = command;
+  const { id, target, connections, seconds, overallRate } = command;
   const instance = autocannon(
     {
       url: target.url,
       method: target.method,
       headers: target.headers,
       body: target.body,
+      requests: target.bodies?.map((body) => ({ method: target.method, body })),
+      overallRate,
       connections,
       duration: seconds,
       timeout: 10,

@@ -12,8 +12,8 @@ export class LoadProcess {
     return new LoadProcess(new IpcChild<LoadReply>(child, 'the load process'));
   }
 
-  async run(target: LoadTarget, connections: number, seconds: number): Promise<LoadSlice> {
-    return ((await this.ipc.ask({ target, connections, seconds }, 'result')) as { result: LoadSlice }).result;
+  async run(target: LoadTarget, connections: number, seconds: number, overallRate?: number): Promise<LoadSlice> {
+    return ((await this.ipc.ask({ target, connections, seconds, overallRate }, 'result')) as { result: LoadSlice }).result;
   }
 
   stop(): Promise<void> {

@@ -4,6 +4,8 @@ export interface LoadTarget {
   method: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** Several bodies, sent in turn (instead of `body`). */
+  bodies?: string[];
 }
 
 export interface LoadCommand {
@@ -11,6 +13,8 @@ export interface LoadCommand {
   target: LoadTarget;
   connections: number;
   seconds: number;
+  /** Requests a second over all connections (open loop); unset: closed loop, as fast as answered. */
+  overallRate?: number;
 }
 
 export interface LoadSlice {
