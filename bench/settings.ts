@@ -14,6 +14,8 @@ export interface BenchSettings {
   /** Freshness: samples per side, mean time between two samples. */
   freshnessSamples: number;
   freshnessSpacingMs: number;
+  /** The city scenario: seconds of load on each of its runs. */
+  citySeconds: number;
   /** `--quick`: every scenario but the city at a reduced size. */
   quick: boolean;
   /** Where the figures are written as JSON (default bench/results/<date>.json). */
@@ -60,6 +62,7 @@ export function readSettings(quick = false): BenchSettings {
     ingestBatches: batches('BENCH_INGEST_BATCH', [1_000, 5_000]),
     freshnessSamples: Math.round(positive('BENCH_FRESHNESS_SAMPLES', 200, 100_000)),
     freshnessSpacingMs: positive('BENCH_FRESHNESS_SPACING_MS', 50, 60_000),
+    citySeconds: Math.round(positive('BENCH_CITY_SECONDS', 120, 3_600)),
     jsonPath: process.env.BENCH_JSON || `bench/results/${date}${quick ? '-quick' : ''}.json`,
   };
 }

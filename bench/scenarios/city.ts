@@ -155,7 +155,7 @@ export const city: BenchScenario = {
   name: 'city',
   title: 'the city (1,000 hubs, 30,000 sensors, 500 rows/s, 3,000 screens, 200 q/s) on one instance, then on two behind Redis (ratio = two ÷ one)',
   async run(_bench, settings) {
-    const seconds = Number(process.env.BENCH_CITY_SECONDS ?? 120);
+    const seconds = settings.citySeconds;
     const names = [HUB_SOURCE, ...departments.map((d) => d.name)];
     const tag = `xh_bench_${process.pid}_city`;
     const base = settings.mysqlUrl.replace(/\/$/, '');
