@@ -4,8 +4,11 @@ import { getVariableValues } from 'graphql/execution/values';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { UnwritableDefault, withInputDefaults } from './input-defaults';
 
-/** Compiled operations kept per document (Apollo's document store hands out the same DocumentNode for the same text). */
-type Compiled = Map<string, CompiledQuery | null>;
+/**
+ * Compiled operations kept per document (Apollo's document store hands out the same DocumentNode
+ * for the same text), by operation name: undefined = seen once, null = not compilable.
+ */
+type Compiled = Map<string, CompiledQuery | null | undefined>;
 
 /**
  * Executes what Apollo hands its executor hook: queries through graphql-jit (compiled once per
@@ -20,7 +23,14 @@ export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
     const key = operationName ?? '';
-    if (byName.has(key)) return byName.get(key)!;
+    // Compiling costs more than one execution: an operation is compiled when it comes again,
+    // so that a stream of one-off documents costs what it cost before.
+    if (!byName.has(key)) {
+      byName.set(key, undefined);
+      return null;
+    }
+    const known = byName.get(key);
+    if (known !== undefined) return known;
     let query: CompiledQuery | null = null;
     try {
       const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
