@@ -28,14 +28,17 @@ process.on('message', (command: BaselineCommand) => {
     if (command.cmd === 'start') {
       values = command.values;
       server = await BaselineWsServer.start(() => [payload()]);
-      idleBytes = retainedBytes();
+      retainedBytes(); // a forced GC, then the idle RSS
+      idleBytes = process.memoryUsage().rss;
       reply({ kind: 'started', url: server.url });
     } else if (command.cmd === 'broadcast') {
       values!.footfallToday++;
       values!.occupancy++;
       reply({ kind: 'broadcast', sent: server!.broadcast(payload()) });
     } else if (command.cmd === 'memory') {
-      reply({ kind: 'memory', rssBytes: process.memoryUsage().rss, heldBytes: retainedBytes() - idleBytes });
+      retainedBytes();
+      const rssBytes = process.memoryUsage().rss;
+      reply({ kind: 'memory', rssBytes, heldBytes: rssBytes - idleBytes });
     } else if (command.cmd === 'close') {
       await server?.close();
       reply({ kind: 'closed' });

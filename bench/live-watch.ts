@@ -23,26 +23,3 @@ export function hubMetricsValuesOf(live: LiveService, hubId: number): HubMetrics
     updatedAt,
   };
 }
-
-/**
- * Resolves with `performance.now()` at the moment the live state's footfall total reaches
- * `target` (checked on every change of the state, as it happens), or rejects after `timeoutMs`.
- */
-export function whenFootfallReaches(live: LiveService, target: number, timeoutMs: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    let stop = () => {};
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`the live state did not count the rows in ${timeoutMs} ms: footfall ${footfallTotal(live)}, expected ${target}`));
-    }, timeoutMs);
-    const check = () => {
-      if (footfallTotal(live) < target) return;
-      const at = performance.now();
-      clearTimeout(timer);
-      stop();
-      resolve(at);
-    };
-    stop = live.state.onChange(check);
-    check();
-  });
-}

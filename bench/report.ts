@@ -12,6 +12,8 @@ export interface Figure {
   hub: number;
   baseline: number;
   better: 'higher' | 'lower';
+  /** Requests or samples that failed on either side (a failure never counts as speed). */
+  failures?: number;
 }
 
 export interface ScenarioResult {
@@ -25,7 +27,7 @@ export function ratioOf(figure: Figure): number {
 }
 
 function amount(value: number, unit: string): string {
-  const digits = unit === 'ms' ? (value < 10 ? 2 : 1) : 0;
+  const digits = unit === 'ms' ? (value < 10 ? 2 : 1) : unit === 'KiB' ? 1 : 0;
   return `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`;
 }
 
@@ -35,6 +37,7 @@ export function formatFigure(figure: Figure): string {
     `hub ${amount(figure.hub, figure.unit).padStart(16)}`,
     `baseline ${amount(figure.baseline, figure.unit).padStart(16)}`,
     `ratio ${ratioOf(figure).toFixed(2).padStart(6)} (${figure.better} is better)`,
+    ...(figure.failures ? [`FAILURES ${figure.failures}`] : []),
   ].join(' | ');
 }
 

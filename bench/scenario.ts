@@ -21,6 +21,8 @@ export interface ThroughputScenario {
   variables?: Record<string, unknown>;
   /** What the plain node:http + mysql2 endpoint answers: the same JSON as the hub's `data`. */
   baseline(pools: Record<string, Pool>): Promise<unknown>;
+  /** The baseline's answer never changes: read once, then only serialised (the framework-only case). */
+  staticBaseline?: boolean;
   /** Prepares the databases (e.g. a larger seed) before the run. */
   prepare?(bench: BenchHub): Promise<void>;
 }

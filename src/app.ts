@@ -156,7 +156,8 @@ export async function startHub(config: HubConfig, { modules, logger = createLogg
 
     const metrics = new HubMetrics(settings.metrics.token);
     const apollo = createApollo({
-      schema: served,
+      schema,
+      served: remotes,
       development,
       introspection: config.introspection,
       limits,

@@ -3,11 +3,9 @@ import { startOfLocalDay } from '../../src/core/time/local-time';
 import { BaselineWsProcess } from '../baseline-ws-process';
 import { fdLimit } from '../fd-limit';
 import { hubIdsOf, newSensors, recordFootfall } from '../footfall-rows';
-import { retainedBytes } from '../heap';
 import { ascending, quantile, type Figure } from '../report';
 import type { BenchScenario } from '../scenario';
 import { HUB_METRICS } from '../screen-socket';
-import { hubMetricsValuesOf } from '../live-watch';
 import { SubscriberFleet, type FleetOptions } from '../subscriber-fleet';
 
 /** Events sent before the measured ones (JIT, first allocations), on each side. */
@@ -27,8 +25,9 @@ interface Side {
   previous: number;
   measured: number[];
   incomplete: number;
-  /** CPU of the server's process while its sockets subscribed (hub only: the baseline's is another process). */
+  /** CPU of the server's process while its sockets subscribed (hub only). */
   openCpuMs?: number;
+  /** The server process's RSS with its subscribers, and (RSS with them − RSS with none), each after a forced GC. */
   server: { rssBytes: number; heldBytes: number };
 }
 
@@ -86,6 +85,8 @@ export const fanOut: BenchScenario = {
   name: 'fan-out',
   title: 'hubMetrics to many screen sockets: delivery latency and messages/s against a raw ws broadcast of the same bytes',
   async run(bench, settings) {
+    // A fresh hub process: RSS "with none" is then not the high-water mark of the scenarios before.
+    await bench.restart();
     const fit = subscribersThatFit(settings.fanOutSubscribers);
     const hubIds = await hubIdsOf(bench.pools);
     const hubId = hubIds[Math.floor(hubIds.length / 2)];
@@ -107,18 +108,19 @@ export const fanOut: BenchScenario = {
 
     // The baseline: a raw ws server in its own process, writing the hub's message for the same
     // state (a new updatedAt = its publish time) to as many sockets.
-    const { updatedAt: _, ...values } = hubMetricsValuesOf(bench.live, hubId);
+    const { updatedAt: _, ...values } = await bench.live.hubMetricsValues(hubId);
     const server = await BaselineWsProcess.start(values);
     const sides: Side[] = [];
     try {
       // Both fleets open at once (the subscribing is not what is measured; the hub's takes longest).
       // The hub: each event is one reading through recordFootfall; the feed moves the hub's live
       // state (stamping updatedAt: the publish time) and the fan-out pushes the new state.
-      const before = retainedBytes();
-      const cpu = process.cpuUsage();
+      const before = await bench.hub.memory();
+      const cpu = await bench.hub.cpuUsage();
       const [hubFleet, baseFleet] = await Promise.all([SubscriberFleet.open(fleetOptions(bench.wsUrl, screen)), SubscriberFleet.open(fleetOptions(server.url))]);
-      const { user, system } = process.cpuUsage(cpu);
-      const rssBytes = process.memoryUsage().rss;
+      const after = await bench.hub.cpuUsage();
+      const { user, system } = { user: after.user - cpu.user, system: after.system - cpu.system };
+      const withSubscribers = await bench.hub.memory();
       sides.push(
         {
           name: 'hub',
@@ -128,7 +130,7 @@ export const fanOut: BenchScenario = {
           measured: [],
           incomplete: 0,
           openCpuMs: (user + system) / 1000,
-          server: { rssBytes, heldBytes: retainedBytes() - before },
+          server: { rssBytes: withSubscribers.rss, heldBytes: withSubscribers.rss - before.rss },
         },
         { name: 'baseline', fleet: baseFleet, publish: () => server.broadcast(), previous: 0, measured: [], incomplete: 0, server: await server.memory() },
       );
@@ -144,13 +146,21 @@ export const fanOut: BenchScenario = {
         { scenario: this.name, label: `${label} delivery p50`, unit: 'ms', hub: quantile(hub.latencies, 0.5), baseline: quantile(base.latencies, 0.5), better: 'lower' },
         { scenario: this.name, label: `${label} delivery p99`, unit: 'ms', hub: quantile(hub.latencies, 0.99), baseline: quantile(base.latencies, 0.99), better: 'lower' },
         { scenario: this.name, label: `${label} messages/s while fanning out`, unit: 'msg/s', hub: rate(hub), baseline: rate(base), better: 'higher' },
+        {
+          scenario: this.name,
+          label: `${label} memory a subscription (ΔRSS ÷ N)`,
+          unit: 'KiB',
+          hub: sides[0].server.heldBytes / Math.max(1, hubFleet.opened.ready) / 1024,
+          baseline: sides[1].server.heldBytes / Math.max(1, baseFleet.opened.ready) / 1024,
+          better: 'lower',
+        },
       ];
       const describe = (side: Side, r: SideResult) => [
         `${side.name}: ${side.fleet.opened.ready} sockets subscribed in ${(side.fleet.opened.ms / 1000).toFixed(1)} s (both sides at once` +
           (side.openCpuMs !== undefined ? `; server CPU ${(side.openCpuMs / side.fleet.opened.ready).toFixed(2)} ms a subscription` : '') +
           `); ${r.delivered}/${r.expected} deliveries; the last socket had an event p50 ${quantile(r.perEventMs, 0.5).toFixed(0)} ms, max ${quantile(r.perEventMs, 1).toFixed(0)} ms after its publish`,
-        `${side.name}: server process RSS ${mb(side.server.rssBytes)}, its sockets hold ${mb(side.server.heldBytes)} of heap+external ` +
-          `(${(side.server.heldBytes / side.fleet.opened.ready / 1024).toFixed(1)} KiB each); client processes' RSS ${mb(side.fleet.opened.rssBytes)}`,
+        `${side.name}: server process RSS ${mb(side.server.rssBytes)}, RSS with its sockets − RSS with none ${mb(side.server.heldBytes)} after a forced GC ` +
+          `(${(side.server.heldBytes / side.fleet.opened.ready / 1024).toFixed(1)} KiB a subscription); client processes' RSS ${mb(side.fleet.opened.rssBytes)}`,
         ...r.problems.map((p) => `${side.name}: ${p}`),
       ];
       const notes = [

@@ -1,7 +1,6 @@
 import { ApiRole } from '../../src/core/auth/api-role';
 import { startOfLocalDay } from '../../src/core/time/local-time';
-import { BaselineFeedPoller } from '../baseline-feed-poller';
-import { BaselineLive } from '../baseline-live';
+import { BaselineLiveProcess } from '../process/baseline-live-process';
 import { freshnessResult } from '../freshness-figures';
 import { FreshnessScreen, issueSamples, SAMPLE_TIMEOUT_MS } from '../freshness-probe';
 import { hubIdsOf, newSensors } from '../footfall-rows';
@@ -20,9 +19,8 @@ export const freshnessRow: BenchScenario = {
     await bench.live.drain();
 
     // Both pipelines read the same table: every row is a sample for both, timed from the same instant.
-    const live = await BaselineLive.start(hubIds);
-    const poller = await BaselineFeedPoller.start(bench.pools.iot, pollMs, (rows) => live.add(rows));
-    const screens = await Promise.all([FreshnessScreen.open(bench.wsUrl, await bench.authorization(ApiRole.SCREEN), hubIds), FreshnessScreen.open(live.url, undefined, hubIds)]);
+    const baseline = await BaselineLiveProcess.start('poller', bench.sourceUrls.iot, hubIds, pollMs);
+    const screens = await Promise.all([FreshnessScreen.open(bench.wsUrl, await bench.authorization(ApiRole.SCREEN), hubIds), FreshnessScreen.open(baseline.wsUrl, undefined, hubIds)]);
     try {
       await issueSamples(settings.freshnessSamples, settings.freshnessSpacingMs, async (k) => {
         const hubId = hubIds[k % hubIds.length];
@@ -34,12 +32,11 @@ export const freshnessRow: BenchScenario = {
       const [hub, base] = await Promise.all(screens.map((s) => s.result(SAMPLE_TIMEOUT_MS)));
       return freshnessResult(this.name, 'INSERT -> screen', hub, base, [
         `FEED_POLL_MS ${pollMs} on both (no ingest kick: a row is found at the next poll); one row a sample, round ${hubIds.length} hubs ~${settings.freshnessSpacingMs} ms apart ` +
-          '(a hub is quiet for longer than the push interval: no coalescing delay); each row timed on both pipelines at once; screens = graphql-ws clients in the bench process',
+          '(a hub is quiet for longer than the push interval: no coalescing delay); each row timed on both pipelines at once; the baseline in its own process; screens = graphql-ws clients in the bench process',
       ]);
     } finally {
       await Promise.all(screens.map((s) => s.close()));
-      await poller.stop();
-      await live.close();
+      await baseline.stop();
     }
   },
 };

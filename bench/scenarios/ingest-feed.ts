@@ -1,6 +1,5 @@
 import { FOOTFALL_FEED } from '../../src/departments/iot/feeds/footfall-feed';
 import { enteredSum, hubIdsOf, ingestRounds, newSensors, rawInsert, readingsToday } from '../footfall-rows';
-import { footfallTotal, whenFootfallReaches } from '../live-watch';
 import type { BenchScenario } from '../scenario';
 
 const COUNTED_TIMEOUT_MS = 300_000;
@@ -9,7 +8,8 @@ export const ingestFeed: BenchScenario = {
   name: 'ingest-feed',
   title: 'footfall rows/s through the change feed (rows written straight into footfall_reading), against the raw mysql2 multi-row INSERT that wrote them',
   async run(bench, settings) {
-    const { ingestRows: count, ingestBatch: batch } = settings;
+    const { ingestRows: count } = settings;
+    const batch = Math.max(...settings.ingestBatches);
     const hubIds = await hubIdsOf(bench.pools);
     const rows = readingsToday(await newSensors(bench.pools, hubIds), count);
     const rounds = ingestRounds(count, batch);
@@ -18,11 +18,11 @@ export const ingestFeed: BenchScenario = {
     await bench.live.drain();
     for (const [from, to] of rounds) {
       const written = rows.slice(from, to);
-      const counted = whenFootfallReaches(bench.live, footfallTotal(bench.live) + enteredSum(written), COUNTED_TIMEOUT_MS);
+      const { reached: counted } = await bench.live.whenFootfallGrows(enteredSum(written), COUNTED_TIMEOUT_MS);
       // One transaction: the feed (polling meanwhile) sees nothing until the commit, then all of it.
       insertMs += await rawInsert(bench.pools.iot, written, batch);
       const committed = performance.now();
-      bench.live.kick(FOOTFALL_FEED);
+      await bench.live.kick(FOOTFALL_FEED);
       feedMs += (await counted) - committed;
     }
 

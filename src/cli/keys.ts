@@ -62,6 +62,8 @@ runCli('keys', async () => {
       audit: new AuditLog(hubSource),
       registry: new ServiceRegistry(),
     };
+    // The departments' settings, as the hub registers them: `hub(id)` reads civil's.
+    for (const { settings } of departments) if (settings) services.registry.set(settings.key, settings.read(config.env));
     const schema = await schemaOf(departments, pubSub);
     const issuer = new ApiKeyIssuer(services.clients, services.audit, {
       departments: withSource(departments).map((d) => d.name),

@@ -1,18 +1,20 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { HubContext } from '../core/graphql/hub-context';
 import type { ServedSchema } from '../core/graphql/served-schema';
 import type { Logger } from '../core/logging/logger';
+import { hubGateway } from './execution/hub-gateway';
 import { formatHubError } from './format-hub-error';
 import { operationCostPlugin } from './limits/operation-cost-plugin';
 import type { OperationLimits } from './limits/operation-limits';
-import { schemaGateway } from './schema-gateway';
 
 export interface ApolloOptions {
-  /** A fixed schema, or one that changes while the server runs (remote departments stitched in). */
-  schema: GraphQLSchema | ServedSchema;
+  /** The hub's own schema. */
+  schema: GraphQLSchema;
+  /** With remote departments: the stitched schema, which changes while the server runs. */
+  served?: ServedSchema;
   development: boolean;
   introspection: boolean;
   /** Depth, aliases, directives, tokens, page sizes and cost: the same checks as over graphql-ws. */
@@ -28,10 +30,9 @@ export interface ApolloOptions {
  * Apollo Server for the HTTP endpoint. Errors that are not the hub's own (a database failure,
  * a bug) reach the caller as INTERNAL_SERVER_ERROR without their text, which may hold SQL.
  */
-export function createApollo({ schema, development, introspection, limits, maxBatchOperations, logger, plugins = [] }: ApolloOptions): ApolloServer<HubContext> {
+export function createApollo({ schema, served, development, introspection, limits, maxBatchOperations, logger, plugins = [] }: ApolloOptions): ApolloServer<HubContext> {
   return new ApolloServer<HubContext>({
-    // A fixed schema is handed over as it is: no gateway, nothing paid for remotes that are not configured.
-    ...(schema instanceof GraphQLSchema ? { schema } : { gateway: schemaGateway(schema) }),
+    gateway: hubGateway(schema, served),
     // Introspection is refused by a rule in `limits` when it is off, alike on HTTP and graphql-ws.
     introspection: true,
     // The hub stops Apollo itself, after the requests in flight are answered.

@@ -21,10 +21,13 @@ interface Found {
   hub: { id: string; name: string; location: { lat: number; lng: number }; facilities: { type: string }[] };
 }
 
+/** How old the hub index may be (FEED_POLL_MS): a hub moved in civil's database shows after this. */
+const INDEX_MAX_AGE_MS = 200;
+
 describeEachDriver('nearbyHubs', (driver) => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub({ driver });
+    hub = await startTestHub({ driver, env: { FEED_POLL_MS: String(INDEX_MAX_AGE_MS) } });
   });
   afterAll(() => hub?.close());
 
@@ -91,6 +94,7 @@ describeEachDriver('nearbyHubs', (driver) => {
     try {
       await source.query('UPDATE hub SET lat = ?, lng = ? WHERE id = ?', [30.3, 120.01, a.id]);
       await source.query('UPDATE hub SET lat = ?, lng = ? WHERE id = ?', [30.3, 119.99, b.id]);
+      await new Promise((r) => setTimeout(r, INDEX_MAX_AGE_MS + 50));
       const tied = await nearby({ near: { lat: 30.3, lng: 120.0 }, radiusMeters: 1200, first: 2 });
       expect(tied.map((f) => f.distanceMeters)).toEqual([tied[0].distanceMeters, tied[0].distanceMeters]);
       expect(tied.map((f) => Number(f.hub.id))).toEqual([Number(a.id), Number(b.id)].sort((x, y) => x - y));

@@ -7,6 +7,7 @@ import { ActivityPlace } from './bookings/activity-place.entity';
 import { ActivityPlacesResolver } from './bookings/activity-places.resolver';
 import { BookingResolver } from './bookings/booking.resolver';
 import { Booking } from './bookings/booking.entity';
+import { CIVIL_SETTINGS } from './civil-settings';
 import { CIVIL } from './civil-source';
 import { Facility } from './facilities/facility.entity';
 import { Hub } from './hubs/hub.entity';
@@ -33,6 +34,7 @@ export const civilDepartment: DepartmentModule = {
   metrics: civilMetrics,
   feeds: [activityFeed],
   hubDirectory: readHubDirectory,
+  settings: CIVIL_SETTINGS,
   seed: seedCivil,
 };
 

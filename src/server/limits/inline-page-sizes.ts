@@ -27,3 +27,14 @@ export function inlinePageSizes(document: DocumentNode, variables: Record<string
     },
   });
 }
+
+/** The variables that `inlinePageSizes` reads: those given to a page-size argument. */
+export function pageSizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (PAGE_SIZE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names];
+}

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In } from 'typeorm';
+import { columnsOf, placeholders, plainSelect } from '../../../core/data-sources/plain-select';
 import { groupByKeys } from '../../../core/loaders/group-by';
 import type { LoaderRecipe } from '../../../core/loaders/loader-cache';
 import { civilSource } from '../civil-source';
@@ -8,8 +8,16 @@ import { Facility } from './facility.entity';
 /** Hub id -> its facilities, floor by floor: one statement for every hub of a request. */
 export const facilitiesByHub: LoaderRecipe<number, Facility[]> = (context) =>
   new DataLoader(async (hubIds) => {
-    const rows = await civilSource(context)
-      .getRepository(Facility)
-      .find({ where: { hubId: In([...hubIds]) }, order: { hubId: 'ASC', floor: 'ASC', id: 'ASC' } });
-    return groupByKeys(hubIds, rows, (facility) => facility.hubId);
+    const civil = civilSource(context);
+    const rows = await plainSelect(
+      civil,
+      Facility,
+      `SELECT ${columnsOf(civil, Facility, 'f')} FROM facility f WHERE f.hub_id IN (${placeholders(hubIds)}) ORDER BY f.hub_id, f.floor, f.id`,
+      [...hubIds],
+    );
+    return groupByKeys(
+      hubIds,
+      rows.map((r) => r.entity),
+      (facility) => facility.hubId,
+    );
   });

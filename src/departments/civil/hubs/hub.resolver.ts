@@ -17,17 +17,32 @@ import { civilSource } from '../civil-source';
 import { HubConnection } from './hub-connection';
 import { hubsMatching } from './hub-query';
 import { Hub } from './hub.entity';
+import { hubById } from './hub-by-id.loader';
+import { hubIndexOf, pageAfter } from './hub-index';
 import { DEFAULT_HUBS_PAGE, HubsArgs } from './hubs.args';
 
 @Resolver(() => Hub)
 export class HubResolver {
   @Query(() => Hub, { nullable: true, description: 'One hub by id; null when there is none, or (with DEPARTMENT_UNAVAILABLE) when civil is down' })
   async hub(@Arg('id', () => ID) id: string, @Ctx() context: HubContext): Promise<Hub | null> {
-    return civilSource(context).getRepository(Hub).findOneBy({ id: parseId(id, 'id') });
+    return context.loaders.get(hubById).load(parseId(id, 'id'));
   }
 
   @Query(() => HubConnection, { nullable: true, description: 'Hubs in id order, a page at a time (Relay cursors); null when its department is down (DEPARTMENT_UNAVAILABLE)' })
   async hubs(@Args() { filter, first, after }: HubsArgs, @Ctx() context: HubContext): Promise<HubConnection> {
+    // No filter, or only a kind (an exact enum): the hub index answers. Street and name compare by
+    // each database's collation, and facilities are not in the index: SQL answers those.
+    if (!filter?.street && !filter?.text?.trim() && !filter?.facility) {
+      const table = await hubIndexOf(context).current();
+      const matching = filter?.kind ? table.hubs.filter((h) => h.kind === filter.kind) : table.hubs;
+      return pageById({
+        list: 'hubs',
+        first: checkPageSize(first ?? DEFAULT_HUBS_PAGE),
+        after,
+        fetch: async (afterId, limit) => pageAfter(matching, afterId, limit),
+        count: async () => matching.length,
+      });
+    }
     const source = civilSource(context);
     return pageById({
       list: 'hubs',

@@ -5,6 +5,7 @@ import { greatCircleMeters } from '../../../core/geo/great-circle';
 import { whereHubHasFacility } from '../facilities/has-facility';
 import type { FacilityType } from '../facilities/facility-type';
 import { Hub } from '../hubs/hub.entity';
+import { HubIndex, type HubTable } from '../hubs/hub-index';
 
 export interface NearbySearch {
   /** WGS-84, as the hubs are stored. */
@@ -28,14 +29,10 @@ export async function searchNearby(
   if (search.first === 0) return [];
   const query = nearbyCandidates(source, search);
   const candidates = await query.getRawMany<{ id: number | string; lat: number | string; lng: number | string }>();
-  const nearest = candidates
-    .map((row) => {
-      const point = { lat: Number(row.lat), lng: Number(row.lng) };
-      return { id: Number(row.id), distanceMeters: Math.round(greatCircleMeters(search.centre, point) * 10) / 10 };
-    })
-    .filter((found) => found.distanceMeters <= search.radiusMeters)
-    .sort((a, b) => a.distanceMeters - b.distanceMeters || a.id - b.id)
-    .slice(0, search.first);
+  const nearest = nearestOf(
+    search,
+    candidates.map((row) => ({ id: Number(row.id), lat: Number(row.lat), lng: Number(row.lng) })),
+  );
   if (nearest.length === 0) return [];
   const hubs = await loadHubs(nearest.map((found) => found.id));
   return nearest.flatMap((found, i) => (hubs[i] ? [{ hub: hubs[i], distanceMeters: found.distanceMeters }] : []));
@@ -53,4 +50,19 @@ export function nearbyCandidates(source: DataSource, search: Omit<NearbySearch, 
   query.andWhere(`(${lngRanges})`, Object.fromEntries(box.lngRanges.flatMap(([min, max], i) => [[`minLng${i}`, min], [`maxLng${i}`, max]])));
   if (search.facility) whereHubHasFacility(query, source, search.facility);
   return query;
+}
+
+/** The nearest `first` of the candidates within the radius: exact great-circle distance, rounded to 0.1 m, ties by id. */
+export function nearestOf<T extends { id: number; lat: number; lng: number }>(search: NearbySearch, candidates: readonly T[]): { id: number; found: T; distanceMeters: number }[] {
+  return candidates
+    .map((found) => ({ id: found.id, found, distanceMeters: Math.round(greatCircleMeters(search.centre, found) * 10) / 10 }))
+    .filter((found) => found.distanceMeters <= search.radiusMeters)
+    .sort((a, b) => a.distanceMeters - b.distanceMeters || a.id - b.id)
+    .slice(0, search.first);
+}
+
+/** The same search answered from civil's hub index (no facility filter: the index holds no facilities). */
+export function searchNearbyInIndex(table: HubTable, search: NearbySearch): { hub: Hub; distanceMeters: number }[] {
+  if (search.first === 0) return [];
+  return nearestOf(search, HubIndex.candidatesNear(table, search.centre, search.radiusMeters)).map(({ found, distanceMeters }) => ({ hub: found, distanceMeters }));
 }

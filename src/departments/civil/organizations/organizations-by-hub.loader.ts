@@ -1,28 +1,30 @@
 import DataLoader from 'dataloader';
+import { columnsOf, placeholders, plainSelect } from '../../../core/data-sources/plain-select';
 import type { LoaderRecipe } from '../../../core/loaders/loader-cache';
 import { civilSource } from '../civil-source';
-import { HubOrganization } from './hub-organization.entity';
 import { SocialOrganization } from './social-organization.entity';
 
 /**
- * Hub id -> the organizations serving it, its operator first: one statement (a join through
- * hub_organization) for every hub of a request.
+ * Hub id -> the organizations serving it, its operator first: one plain statement (a join
+ * through hub_organization) for every hub of a request.
  */
 export const organizationsByHub: LoaderRecipe<number, SocialOrganization[]> = (context) =>
   new DataLoader(async (hubIds) => {
-    const { raw, entities } = await civilSource(context)
-      .getRepository(SocialOrganization)
-      .createQueryBuilder('organization')
-      .innerJoin(HubOrganization, 'link', 'link.organizationId = organization.id')
-      .addSelect(['link.hubId', 'link.role'])
-      .where('link.hubId IN (:...hubIds)', { hubIds: [...hubIds] })
-      .orderBy('organization.id', 'ASC')
-      .getRawAndEntities();
-    const byId = new Map(entities.map((organization) => [organization.id, organization]));
+    const civil = civilSource(context);
+    const rows = await plainSelect(
+      civil,
+      SocialOrganization,
+      `SELECT ${columnsOf(civil, SocialOrganization, 'o')}, l.hub_id AS link_hub_id, l.role AS link_role FROM social_organization o ` +
+        `JOIN hub_organization l ON l.organization_id = o.id WHERE l.hub_id IN (${placeholders(hubIds)}) ORDER BY o.id`,
+      [...hubIds],
+    );
+    // One object per organization, as TypeORM's hydration gave: shared by the hubs it serves.
+    const byId = new Map<number, SocialOrganization>();
     const groups = new Map<number, { organization: SocialOrganization; operator: boolean }[]>(hubIds.map((id) => [id, []]));
-    for (const row of raw as Record<string, unknown>[]) {
-      const organization = byId.get(Number(row.organization_id));
-      if (organization) groups.get(Number(row.link_hub_id))?.push({ organization, operator: row.link_role === 'OPERATOR' });
+    for (const { entity, extra } of rows) {
+      const organization = byId.get(entity.id) ?? entity;
+      byId.set(organization.id, organization);
+      groups.get(Number(extra.link_hub_id))?.push({ organization, operator: extra.link_role === 'OPERATOR' });
     }
     return hubIds.map((id) =>
       groups
