@@ -1,4 +1,4 @@
-import type { DepartmentModule } from '../core/departments/department-module';
+import { withSource, type DepartmentModule } from '../core/departments/department-module';
 import type { HubInfo } from '../core/hubs/hub-directory';
 import type { SourceRegistry } from '../core/data-sources/source-registry';
 import type { Logger } from '../core/logging/logger';
@@ -24,7 +24,7 @@ export class SimulationDriver {
     private readonly logger: Logger,
   ) {
     // A department's own (external) database is written by its devices, never by the simulator.
-    this.modules = modules.filter((m) => !sources.config(m.name).external);
+    this.modules = withSource(modules).filter((m) => !sources.config(m.name).external);
   }
 
   start(tickMs = SIMULATION_TICK_MS): void {

@@ -1,6 +1,7 @@
 import { describeEachDriver } from '../helpers/drivers';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 import { ADMIN_SECRET, bearer, createKey } from './helpers/credentials';
+import { withSource } from '../../src/core/departments/department-module';
 import { departmentsWithProbe } from './helpers/probe-department';
 import { WsProbe } from './helpers/ws-probe';
 
@@ -79,7 +80,7 @@ describeEachDriver('API keys', (driver) => {
   });
 
   it.each([
-    [{ name: '无部门', role: 'DEPARTMENT' }, 'input.department', new RegExp(`needs its department \\(one of ${departmentsWithProbe.map((d) => d.name).join(', ')}\\)`)],
+    [{ name: '无部门', role: 'DEPARTMENT' }, 'input.department', new RegExp(`needs its department \\(one of ${withSource(departmentsWithProbe).map((d) => d.name).join(', ')}\\)`)],
     [{ name: '住保', role: 'DEPARTMENT', department: 'housing' }, 'input.department', /"housing" is not a department of this hub/],
     [{ name: '大屏', role: 'SCREEN', department: 'civil' }, 'input.department', /only DEPARTMENT keys belong to a department/],
     [{ name: '食堂终端', role: 'CANTEEN_TERMINAL' }, 'input.hubId', /needs the id of the hub/],

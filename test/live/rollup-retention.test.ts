@@ -6,6 +6,7 @@ import { addDays, startOfLocalDate } from '../../src/core/time/local-time';
 import { MetricRollup } from '../../src/live/feeds/metric-rollup.entity';
 import { runRollupRetention } from '../../src/live/feeds/rollup-retention';
 import { MetricRollupHour } from '../../src/live/feeds/rollup-tier.entity';
+import { rollupsOfHubs, rollupSumsOf, type RollupRow } from '../../src/live/feeds/rollup-reader';
 import { writeRollups } from '../../src/live/feeds/rollup-writer';
 import type { BucketValue } from '../../src/live/feeds/rollup-buckets';
 import { tieredTotals, type Period } from '../../src/live/feeds/tiered-totals';
@@ -73,6 +74,31 @@ describeEachDriver('the rollup retention job', (driver) => {
     const again = await runRollupRetention(hub, NOW, SETTINGS);
     expect(again).toEqual({ daysRolled: 0, monthsRolled: 0, fiveMinuteRowsPurged: 0, hourRowsPurged: 0, auditEntriesPurged: 0 });
     expect(await tieredTotals(hub, METRICS, periods)).toEqual(before);
+  });
+
+  it('reads an HOUR or DAY series of purged days from the hour and day tiers, as the 5-minute rows summed to', async () => {
+    // Day 26 is older than ROLLUP_5MIN_DAYS (35) and younger than ROLLUP_HOUR_DAYS (40): only its hours are left (the first test ran the job).
+    const day = days(26, 27);
+    expect(await rollupsOfHubs(hub, [1], ['footfall'], day.from, day.to)).toEqual([]);
+    const nine = new Date(day.from.getTime() + 9 * 3_600_000);
+    const footfall = (d: number, h: number) => Array.from({ length: 12 }, (_, b) => ((d * 7 + b * 3 + h) % 11) + 1).reduce((a, v) => a + v, 0);
+    const bikesMean = (d: number, h: number) => [0, 4, 8].reduce((a, b) => a + ((d + b + h) % 9), 0) / 3;
+    const hours = await rollupsOfHubs(hub, [1, 2], METRICS, day.from, day.to, 'metric_rollup_hour', new Set(['bikeSpacesFree']));
+    const byKey = (rows: RollupRow[]) => Object.fromEntries(rows.map((r) => [`${r.hubId}/${r.metric}/${r.bucketStart.toISOString()}`, r.value]));
+    expect(byKey(hours)).toEqual({
+      [`1/footfall/${nine.toISOString()}`]: footfall(26, 1),
+      [`2/footfall/${nine.toISOString()}`]: footfall(26, 2),
+      [`1/bikeSpacesFree/${nine.toISOString()}`]: bikesMean(26, 1),
+      [`2/bikeSpacesFree/${nine.toISOString()}`]: bikesMean(26, 2),
+    });
+    // Days 5–9 over every hub (purged) and the last two days (5-minute rows kept), one statement.
+    const span = days(5, DAYS + 1);
+    const sums = byKey(await rollupSumsOf(hub, null, ['footfall'], span.from, span.to, 'metric_rollup_day'));
+    for (const d of [5, 9, DAYS - 1]) {
+      const total = [1, 2, 3].reduce((a, h) => a + footfall(d, h), 0);
+      if (d < DAYS - 35) expect(sums[`null/footfall/${days(d, d + 1).from.toISOString()}`]).toBe(total);
+      else expect(Object.entries(sums).filter(([k]) => new Date(k.split('/')[2]) >= days(d, d + 1).from && new Date(k.split('/')[2]) < days(d, d + 1).to).reduce((a, [, v]) => a + v, 0)).toBe(total);
+    }
   });
 
   it('adds a counter’s late reading for a rolled and purged day to the tiers, exactly once', async () => {

@@ -48,7 +48,7 @@ async function brokenIot(driver: Driver): Promise<BrokenIot> {
     // The department's own file, made by its own system.
     const db = new DataSource({ type: 'better-sqlite3', database: file });
     await db.initialize();
-    await db.query('CREATE TABLE door_sensor (id INTEGER PRIMARY KEY AUTOINCREMENT, hub_id INTEGER NOT NULL, code VARCHAR(40) NOT NULL, position VARCHAR(40) NOT NULL, installed_at DATETIME NOT NULL)');
+    await db.query('CREATE TABLE door_sensor (id INTEGER PRIMARY KEY AUTOINCREMENT, hub_id INTEGER NOT NULL, code VARCHAR(40) NOT NULL, position VARCHAR(40) NOT NULL, facility_id INTEGER NULL, installed_at DATETIME NOT NULL)');
     await db.query('CREATE TABLE footfall_reading (id INTEGER PRIMARY KEY AUTOINCREMENT, sensor_id INTEGER NOT NULL, hub_id INTEGER NOT NULL, at DATETIME NOT NULL, exited INTEGER NOT NULL)');
     return {
       env: { IOT_DB_URL: `sqlite:${file}`, IOT_DB_EXTERNAL: 'true' },

@@ -4,7 +4,7 @@ import { rollupSumsOf } from '../feeds/rollup-reader';
 import { NotFoundError } from '../../core/errors/hub-errors';
 import { knownDistrict } from './district-overview.resolver';
 import { liveOf } from './live-of';
-import { emptySeries, fillSeries, type SeriesPoint, type SeriesRange } from './metric-series';
+import { coarseTierOf, emptySeries, fillSeries, type SeriesPoint, type SeriesRange } from './metric-series';
 
 /**
  * The hubs of a district together (every hub when null), or of one street of it: per bucket, each counter summed over the
@@ -20,5 +20,5 @@ export async function districtSeries(context: HubContext, district: string | nul
   if (street != null && !hubs.some(inArea)) throw new NotFoundError('street', street);
   const hubIds = name === null && street == null ? null : hubs.filter(inArea).map((hub) => hub.id);
   const points = emptySeries(range);
-  return fillSeries(points, range.bucket, await rollupSumsOf(context.services.sources.get(HUB_SOURCE), hubIds, counters, points[0].at, range.to), new Set());
+  return fillSeries(points, range.bucket, await rollupSumsOf(context.services.sources.get(HUB_SOURCE), hubIds, counters, points[0].at, range.to, coarseTierOf(range.bucket)), new Set());
 }

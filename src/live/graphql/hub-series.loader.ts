@@ -4,7 +4,7 @@ import { groupByKeys } from '../../core/loaders/group-by';
 import type { LoaderRecipe } from '../../core/loaders/loader-cache';
 import { gaugeValuesBefore, rollupsOfHubs } from '../feeds/rollup-reader';
 import { liveOf } from './live-of';
-import { emptySeries, fillSeries, type SeriesPoint, type SeriesRange } from './metric-series';
+import { coarseTierOf, emptySeries, fillSeries, type SeriesPoint, type SeriesRange } from './metric-series';
 
 export interface HubSeriesKey extends SeriesRange {
   hubId: number;
@@ -34,7 +34,7 @@ export const seriesByHub: LoaderRecipe<HubSeriesKey, SeriesPoint[]> = (context) 
         const gauges = new Set(range.metrics.filter((name) => catalog.find(name)?.kind === 'gauge'));
         const before = new Map<string, Map<number, number>>();
         for (const gauge of gauges) before.set(gauge, await gaugeValuesBefore(hubSource, hubIds, gauge, first));
-        const rollups = await rollupsOfHubs(hubSource, hubIds, range.metrics, first, range.to);
+        const rollups = await rollupsOfHubs(hubSource, hubIds, range.metrics, first, range.to, coarseTierOf(range.bucket), gauges);
         groupByKeys(hubIds, rollups, (rollup) => rollup.hubId!).forEach((ofHub, i) => {
           const start = new Map([...before].flatMap(([gauge, values]) => (values.has(hubIds[i]) ? [[gauge, values.get(hubIds[i])!] as const] : [])));
           found.set(`${hubIds[i]}|${group}`, fillSeries(emptySeries(range), range.bucket, ofHub, gauges, start));

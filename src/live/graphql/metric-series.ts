@@ -1,7 +1,7 @@
 import { BadUserInputError } from '../../core/errors/hub-errors';
 import { addDays, startOfLocalDay } from '../../core/time/local-time';
 import { BUCKET_MS } from '../feeds/rollup-buckets';
-import type { RollupRow } from '../feeds/rollup-reader';
+import type { CoarseTier, RollupRow } from '../feeds/rollup-reader';
 import type { LiveService } from '../live-service';
 import type { CatalogMetric } from '../metrics/metric-catalog';
 import { TimeBucket } from './live-types';
@@ -73,6 +73,13 @@ export function fillSeries(points: SeriesPoint[], bucket: TimeBucket, rollups: r
     }
   }
   return points;
+}
+
+/** The tier a series of this bucket reads where the 5-minute rows are purged: none for 5-minute buckets. */
+export function coarseTierOf(bucket: TimeBucket): CoarseTier | undefined {
+  if (bucket === TimeBucket.HOUR) return 'metric_rollup_hour';
+  if (bucket === TimeBucket.DAY) return 'metric_rollup_day';
+  return undefined;
 }
 
 /** A metric's value in a bucket: 0 for a counter with nothing, null for a gauge not known yet. */
