@@ -2,6 +2,7 @@ import { decodeCityOutlines, insideOutlines, outlinesOfDistrict } from '../src/c
 import { convertPoint } from '../src/core/geo/convert';
 import { CoordSystem } from '../src/core/geo/coord-system';
 import { buildCityDistrict, buildDemoDistrict } from '../seeds/demo-district-plan';
+import { NAMED_HUBS } from '../seeds/xihu-district';
 import { hangzhouDistricts } from '../seeds/hangzhou-divisions';
 
 describe('the city-scale seed on real divisions and the map’s outlines', () => {
@@ -29,8 +30,12 @@ describe('the city-scale seed on real divisions and the map’s outlines', () =>
     expect(demo.hubs.map((h) => h.name)).toContain('三墩镇民生综合体');
   });
 
-  it('places every hub (WGS-84) inside its district’s outline (GCJ-02) on the map', () => {
+  it('places every hub (WGS-84) inside its district’s outline (GCJ-02) on the map, but for the named demo hubs, which keep their real places', () => {
+    const named = new Set(NAMED_HUBS.map((h) => h.name));
+    const demo = buildDemoDistrict();
+    for (const hub of NAMED_HUBS) expect(demo.hubs.find((h) => h.name === hub.name)).toMatchObject({ lat: hub.lat, lng: hub.lng });
     const outside = city.hubs.filter((hub) => {
+      if (named.has(hub.name)) return false;
       const gcj = convertPoint(hub, CoordSystem.WGS84, CoordSystem.GCJ02);
       return !insideOutlines(outlinesOfDistrict(outlines, hub.district), gcj.lng, gcj.lat);
     });
