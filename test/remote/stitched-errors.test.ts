@@ -32,7 +32,10 @@ describe('errors of the hub’s own fields through the stitched schema', () => {
     const names = [HUB_SOURCE, ...departments.map((d) => d.name)];
     const configs = Object.fromEntries(names.map((n) => [n, readSourceConfig(n, {}, '/nonexistent')]));
     const sources = new SourceRegistry(configs, sourceDefinitions(departments, configs));
-    const services = { sources, registry: new ServiceRegistry() } as unknown as HubServices;
+    const registry = new ServiceRegistry();
+    // The departments' own settings, as the hub registers them at start (civil's hub index reads its freshness there).
+    for (const m of departments) if (m.settings) registry.set(m.settings.key, m.settings.read({}));
+    const services = { sources, registry } as unknown as HubServices;
     const result = await execute({ schema: stitched, document: parse('{ hubs(first: 1) { totalCount } festivals }'), contextValue: createHubContext(services, ANONYMOUS) });
     expect(result.data).toEqual({ hubs: null, festivals: ['西湖国际博览会'] });
     const logger = createLogger('silent');
