@@ -73,8 +73,11 @@ describe('a production install from a clean clone', () => {
       expect(err).not.toMatch(/Cannot find module|building/);
     } finally {
       // Ctrl-C at a terminal: the signal goes to npm and to the hub it started.
-      process.kill(-hub.pid!, 'SIGINT');
-      await exited;
+      // (Unless it has exited already: then the error above is what to see.)
+      if (hub.exitCode === null) {
+        process.kill(-hub.pid!, 'SIGINT');
+        await exited;
+      }
       // npm is gone; the hub finishes its stop on its own.
       for (let i = 0; i < 100 && origin && (await fetch(`${origin}/healthz`).then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
     }
