@@ -1,6 +1,6 @@
 import type { DemoDistrict, DemoFacility, DemoHub, DemoOrganization } from '../src/core/seeding/demo-district';
 import { intBetween, pick, seededRandom } from '../src/core/seeding/seeded-random';
-import { decodeCityOutlines, insideOutlines, outlinesOfDistrict } from '../src/core/geo/city-outlines';
+import { cityOutlines, insideOutlines, outlinesOfDistrict } from '../src/core/geo/city-outlines';
 import { convertPoint } from '../src/core/geo/convert';
 import { CoordSystem } from '../src/core/geo/coord-system';
 import { hangzhouDistricts } from './hangzhou-divisions';
@@ -61,7 +61,7 @@ export function buildDemoDistrict(): DemoDistrict {
       });
     }
   });
-  const outlines = decodeCityOutlines();
+  const outlines = cityOutlines();
   const areas = outlinesOfDistrict(outlines, DISTRICT);
   const centre = areas[0].properties.cp;
   // The named hubs stand where they are (DOMAIN.md): the 2017 outline is simplified and leaves 三墩 outside it.
@@ -82,7 +82,7 @@ export function buildCityDistrict(): DemoDistrict {
   const demo = buildDemoDistrict();
   const hubs: DemoHub[] = [...demo.hubs];
   const streets = [...demo.streets];
-  const outlines = decodeCityOutlines();
+  const outlines = cityOutlines();
   const districts = hangzhouDistricts().filter((d) => d.name !== DISTRICT);
   const others = districts.flatMap((district) => district.streets.map((street) => ({ district, street })));
   const wanted = CITY_HUBS - hubs.length;

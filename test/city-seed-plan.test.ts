@@ -1,4 +1,4 @@
-import { decodeCityOutlines, insideOutlines, outlinesOfDistrict } from '../src/core/geo/city-outlines';
+import { cityOutlines, insideOutlines, outlinesOfDistrict } from '../src/core/geo/city-outlines';
 import { convertPoint } from '../src/core/geo/convert';
 import { CoordSystem } from '../src/core/geo/coord-system';
 import { buildCityDistrict, buildDemoDistrict } from '../seeds/demo-district-plan';
@@ -8,7 +8,7 @@ import { hangzhouDistricts } from '../seeds/hangzhou-divisions';
 describe('the city-scale seed on real divisions and the map’s outlines', () => {
   const city = buildCityDistrict();
   const divisions = hangzhouDistricts();
-  const outlines = decodeCityOutlines();
+  const outlines = cityOutlines();
 
   it('has 1,000 hubs in the real streets and towns of Hangzhou’s ten districts, named after real communities', () => {
     expect(city.hubs).toHaveLength(1000);

@@ -85,6 +85,13 @@ export function decodeCityOutlines(encoded = readEncodedCityOutlines()): GeoJSON
   };
 }
 
+let decoded: ReturnType<typeof decodeCityOutlines> | undefined;
+
+/** The decoded outlines, read from the package once per process (the demo and city plans both place hubs with them). */
+export function cityOutlines(): ReturnType<typeof decodeCityOutlines> {
+  return (decoded ??= decodeCityOutlines());
+}
+
 /** The outlines a district of today lies in: its own, or those its land was part of before 2021. */
 export function outlinesOfDistrict(outlines: ReturnType<typeof decodeCityOutlines>, district: string): ReturnType<typeof decodeCityOutlines>['features'] {
   const names = CITY_OUTLINES_SOURCE.lying_in[district] ?? [district, ...Object.entries(CITY_OUTLINES_SOURCE.successors).filter(([, now]) => now === district).map(([old]) => old)];

@@ -1,19 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { RollupColumns } from './metric-rollup.entity';
 
 /** What an hour's or a day's row holds: the sum of the 5-minute values it covers, and how many there were (a gauge's mean is value / samples). */
-abstract class TierRow {
-  @PrimaryColumn({ type: 'int' })
-  hubId: number;
-
-  @PrimaryColumn({ type: 'varchar', length: 40 })
-  metric: string;
-
-  @PrimaryColumn({ type: 'datetime' })
-  bucketStart: Date;
-
-  @Column({ type: 'double' })
-  value: number;
-
+abstract class TierRow extends RollupColumns {
   @Column({ type: 'int' })
   samples: number;
 }
