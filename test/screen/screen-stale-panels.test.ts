@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { ApiRole } from '../../src/core/auth/api-role';
 import { availableDrivers } from '../helpers/drivers';
 import { describeInBrowser, launchChromium, type ScreenBrowser } from '../helpers/chromium';
-import { keyFor, liveOf } from '../live/live-helpers';
+import { keyFor, liveOf, writeSomeOfToday } from '../live/live-helpers';
 import { eventually, startRelayedHub, type RelayedHub } from '../outage/relayed-hub';
 import { ingestFootfall } from './helpers/footfall-ingest';
 import { FOOTFALL_TODAY, shownCount, waitForConnection, waitForCount } from './helpers/screen-page';
@@ -27,6 +27,8 @@ onMysql('a department down, on the wall: its panels say 数据暂不可用 and t
   beforeAll(async () => {
     // health (the canteens, meals) reaches MariaDB through a relay the test cuts as a pulled cable would.
     relayed = await startRelayedHub({ relayed: ['health'] });
+    // Some of today at any hour (the seeded day is empty before the canteens open): a meal and a reading.
+    await writeSomeOfToday(relayed.hub, [1]);
     await liveOf(relayed.hub).drain();
     browser = await launchChromium();
   }, 120_000);
