@@ -69,17 +69,18 @@ export function insertValues(rows: readonly FootfallRow[]): unknown[][] {
 }
 
 /**
- * The baseline of every ingest: mysql2 multi-row INSERTs of `batch` rows each, in one
- * transaction (so that the hub's feed, polling the same table, sees nothing until the commit
- * and does not compete with it). Returns the milliseconds from BEGIN to the end of COMMIT.
+ * The baseline of every ingest: mysql2 multi-row INSERTs of `batch` rows each. `commit: 'round'`
+ * puts them in one transaction (the hub's feed, polling the same table, sees nothing until the
+ * commit); `'batch'` commits each statement by itself, as each recordFootfall call is stored
+ * before it is answered. Returns the milliseconds from the first statement to the last commit.
  */
-export async function rawInsert(pool: Pool, rows: readonly FootfallRow[], batch: number): Promise<number> {
+export async function rawInsert(pool: Pool, rows: readonly FootfallRow[], batch: number, commit: 'round' | 'batch'): Promise<number> {
   const connection: PoolConnection = await pool.getConnection();
   try {
     const started = performance.now();
-    await connection.beginTransaction();
+    if (commit === 'round') await connection.beginTransaction();
     for (let i = 0; i < rows.length; i += batch) await connection.query(INSERT_READINGS, [insertValues(rows.slice(i, i + batch))]);
-    await connection.commit();
+    if (commit === 'round') await connection.commit();
     return performance.now() - started;
   } catch (error) {
     await connection.rollback().catch(() => undefined);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import * as app from '../../src/app';
@@ -62,6 +62,10 @@ function whenReaches(target: number, timeoutMs: number, id: number): void {
   check();
 }
 
+/** How long callbacks wait for the event loop: what a busy hub adds to every await. */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
 let session: Session | undefined;
 const post = (method: string, params?: object) =>
   new Promise<unknown>((resolve, reject) => session!.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
@@ -97,6 +101,12 @@ process.on('message', (command: ProbeCommand) => {
         }
         case 'cpu':
           return send({ id: command.id, kind: 'value', value: process.cpuUsage() });
+        case 'loopDelay': {
+          const ms = (ns: number) => ns / 1e6;
+          const value = { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) };
+          loopDelay.reset();
+          return send({ id: command.id, kind: 'value', value });
+        }
         case 'profileStart':
           session ??= new Session();
           session.connect();

@@ -95,6 +95,11 @@ export class HubProcess {
     return this.value({ cmd: 'cpu' });
   }
 
+  /** The hub's event-loop delay (ms) since the last call. */
+  loopDelay(): Promise<{ p50: number; p99: number; max: number }> {
+    return this.value({ cmd: 'loopDelay' });
+  }
+
   /** Starts a CPU profile of the hub's process (the V8 profiler, as node --cpu-prof uses). */
   async profileStart(): Promise<void> {
     await this.ipc.ask({ cmd: 'profileStart' }, 'done');

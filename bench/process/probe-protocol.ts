@@ -10,6 +10,8 @@ export type ProbeCommand =
   /** RSS, heap and external bytes after a forced full GC. */
   | { id: number; cmd: 'memory' }
   | { id: number; cmd: 'cpu' }
+  /** The event loop's delay since the last `loopDelay` (ms: p50, p99, max), then starts again. */
+  | { id: number; cmd: 'loopDelay' }
   /** A CPU profile of the hub's process (node:inspector), from `profileStart` until `profileStop` writes it to `file`. */
   | { id: number; cmd: 'profileStart' }
   | { id: number; cmd: 'profileStop'; file: string };

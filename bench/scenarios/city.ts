@@ -32,6 +32,8 @@ interface CityRun {
   errors: number;
   cpuPercent: number;
   rssMb: number;
+  /** The (first) hub's event-loop delay over the run, ms: what every await in it waited on top. */
+  loopDelayP99: number;
   notes: string[];
 }
 
@@ -59,7 +61,7 @@ async function citySensors(iot: Pool, civil: Pool): Promise<{ even: { id: number
   return { even: sensors.filter((s) => s.hubId % 2 === 0), odd: sensors.filter((s) => s.hubId % 2 === 1), hubIds };
 }
 
-async function drive(instances: HubProcess[], pools: Record<string, Pool>, sensors: Awaited<ReturnType<typeof citySensors>>, seconds: number): Promise<CityRun> {
+async function drive(instances: HubProcess[], pools: Record<string, Pool>, sensors: Awaited<ReturnType<typeof citySensors>>, seconds: number, profile?: string): Promise<CityRun> {
   // The seed's history (half a million readings) is counted before the clock starts.
   await Promise.all(instances.map((i) => i.drain()));
   const urls = instances.map((i) => `http://127.0.0.1:${i.port}/graphql`);
@@ -83,6 +85,8 @@ async function drive(instances: HubProcess[], pools: Record<string, Pool>, senso
   ];
   const loads = instances.map(() => LoadProcess.start());
   const cpuBefore = await Promise.all(instances.map((i) => i.cpuUsage()));
+  await instances[0].loopDelay();
+  if (profile) await instances[0].profileStart();
   const started = performance.now();
   let writeErrors = 0;
   try {
@@ -111,7 +115,9 @@ async function drive(instances: HubProcess[], pools: Record<string, Pool>, senso
     await Promise.all(writes);
     const [freshPolled, freshIngested] = await Promise.all([polled.result(SAMPLE_TIMEOUT_MS), ingested.result(SAMPLE_TIMEOUT_MS)]);
     const slices = await loadDone;
+    if (profile) await instances[0].profileStop(profile);
     const elapsed = (performance.now() - started) / 1000;
+    const loop = await instances[0].loopDelay();
     const cpuAfter = await Promise.all(instances.map((i) => i.cpuUsage()));
     const memory = await Promise.all(instances.map((i) => i.memory()));
     const reports = await Promise.all(fleets.map((f) => f.report([])));
@@ -128,11 +134,12 @@ async function drive(instances: HubProcess[], pools: Record<string, Pool>, senso
       errors: failed + writeErrors + freshPolled.missing + freshIngested.missing + ended + fleets.reduce((n, f) => n + f.opened.failed, 0),
       cpuPercent: (cpuMs / (elapsed * 1000)) * 100,
       rssMb: memory.reduce((n, m) => n + m.rss, 0) / 2 ** 20,
+      loopDelayP99: loop.p99,
       notes: [
         `${instances.length} instance(s): ${fleets.reduce((n, f) => n + f.opened.ready, 0)} screen sockets (hubMetrics of hub ${watched}) split over them; ` +
           `${answered} queries answered (${(answered / elapsed).toFixed(0)}/s asked ${QUERIES_PER_SECOND}/s), ${failed} failed; ${writeErrors} writes failed; ` +
           `freshness samples: polled ${freshPolled.latencies.length} (${freshPolled.missing} missing), ingested ${freshIngested.latencies.length} (${freshIngested.missing} missing); ` +
-          `${ended} sockets ended; hub CPU ${cpuMs.toFixed(0)} ms over ${elapsed.toFixed(0)} s; RSS ${memory.map((m) => `${(m.rss / 2 ** 20).toFixed(0)} MB`).join(' + ')}`,
+          `${ended} sockets ended; hub CPU ${cpuMs.toFixed(0)} ms over ${elapsed.toFixed(0)} s; event-loop delay p50 ${loop.p50.toFixed(0)} / p99 ${loop.p99.toFixed(0)} / max ${loop.max.toFixed(0)} ms; RSS ${memory.map((m) => `${(m.rss / 2 ** 20).toFixed(0)} MB`).join(' + ')}`,
       ],
     };
   } finally {
@@ -141,6 +148,12 @@ async function drive(instances: HubProcess[], pools: Record<string, Pool>, senso
     await polled.close();
     await ingested.close();
   }
+}
+
+/** BENCH_HUB_PROFILE=<dir>: a CPU profile of the (first) city hub over each driven run. */
+function profileOf(run: string): string | undefined {
+  const dir = process.env.BENCH_HUB_PROFILE;
+  return dir ? path.resolve(dir, `${run}.cpuprofile`) : undefined;
 }
 
 /**
@@ -172,14 +185,14 @@ export const city: BenchScenario = {
       const seeded = (performance.now() - seedStarted) / 1000;
       const one = await HubProcess.start(env, 'the city hub');
       try {
-        runs.push(await drive([one], pools, sensors, seconds));
+        runs.push(await drive([one], pools, sensors, seconds, profileOf('city-one')));
       } finally {
         await one.stop();
       }
       const redis = { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', REDIS_PREFIX: `${tag}:` };
       const pair = [await HubProcess.start({ ...env, ...redis }, 'city hub 1'), await HubProcess.start({ ...env, ...redis }, 'city hub 2')];
       try {
-        runs.push(await drive(pair, pools, sensors, seconds));
+        runs.push(await drive(pair, pools, sensors, seconds, profileOf('city-two')));
       } finally {
         await Promise.all(pair.map((p) => p.stop()));
       }
@@ -193,6 +206,7 @@ export const city: BenchScenario = {
           figure('errors (two vs one)', 'n', (r) => r.errors, 'lower'),
           figure('hub CPU, all instances (two vs one)', '%', (r) => r.cpuPercent, 'lower'),
           figure('hub RSS, all instances (two vs one)', 'MB', (r) => r.rssMb, 'lower'),
+          figure('event-loop delay p99, first instance (two vs one)', 'ms', (r) => r.loopDelayP99, 'lower'),
         ],
         notes: [
           `city seed + ${SENSORS} sensors in ${seeded.toFixed(0)} s; ${seconds} s a run; "hub" = two instances behind Redis, "baseline" = one instance; targets: polled p95 <= 1,500 ms, ingest p95 <= 250 ms, 0 errors`,

@@ -20,7 +20,7 @@ export const ingestFeed: BenchScenario = {
       const written = rows.slice(from, to);
       const { reached: counted } = await bench.live.whenFootfallGrows(enteredSum(written), COUNTED_TIMEOUT_MS);
       // One transaction: the feed (polling meanwhile) sees nothing until the commit, then all of it.
-      insertMs += await rawInsert(bench.pools.iot, written, batch);
+      insertMs += await rawInsert(bench.pools.iot, written, batch, 'round');
       const committed = performance.now();
       await bench.live.kick(FOOTFALL_FEED);
       feedMs += (await counted) - committed;

@@ -86,13 +86,14 @@ describeEachDriver('a hole in a feed’s ids costs at most the grace period and 
       .getCount();
     expect(written).toBe(5_000);
     expect(calls[0].data.recordFootfall.accepted + calls[1].data.recordFootfall.accepted).toBe(written);
+
+    await expectLaterReadingCounted();
     if (driver === 'mysql') {
-      // The duplicates used up ids: a hole such as stopped the feed before gaps were ranges.
+      // The duplicates used up ids (InnoDB reserves a statement's ids before it skips a row): a hole
+      // such as stopped the feed before gaps were ranges, below the later reading just counted.
       const [{ top, n }] = await iot().query('SELECT MAX(id) AS top, COUNT(*) AS n FROM footfall_reading');
       expect(Number(top) - Number(n)).toBeGreaterThan(0);
     }
-
-    await expectLaterReadingCounted();
     await expectExact();
     const screenKey = await keyFor(hub, ApiRole.SCREEN);
     expect(await iotFeedStatus(screenKey)).toMatchObject({ lastError: null, failingSince: null });
@@ -108,6 +109,8 @@ describeEachDriver('a hole in a feed’s ids costs at most the grace period and 
       hubIdsSeen.add(9);
       const rows = recentReadings([{ id: sensorId, hubId: 9 }], 5_001);
       const values = (n: number) => rows.slice(0, n).map((r) => [r.sensorId, r.hubId, r.at, r.entered, r.exited]);
+      // Holes of earlier tests may still be open (within their grace period): only this one's ids count.
+      const [{ top: before }] = await iot().query('SELECT COALESCE(MAX(id), 0) AS top FROM footfall_reading');
       const rolledBack = iot().createQueryRunner();
       await rolledBack.connect();
       await rolledBack.startTransaction();
@@ -119,7 +122,7 @@ describeEachDriver('a hole in a feed’s ids costs at most the grace period and 
 
       await liveOf(hub).drain();
       const gaps = (await loadCursor(hub.services.sources.get(HUB_SOURCE), FOOTFALL_FEED)).gaps;
-      expect(gaps.filter((g) => g.to - g.from + 1 >= 5_000)).toHaveLength(1);
+      expect(gaps.filter((g) => g.from > Number(before) && g.to - g.from + 1 >= 5_000)).toHaveLength(1);
       await expectLaterReadingCounted();
       await expectExact();
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
+import { placeholders, plainSelect } from '../../../core/data-sources/plain-select';
 import { BadUserInputError } from '../../../core/errors/hub-errors';
 import { addDays } from '../../../core/time/local-time';
 import { DoorSensor } from '../sensors/door-sensor.entity';
@@ -31,8 +31,10 @@ export async function checkReadings(iot: DataSource, readings: readonly Footfall
   }
   const problems: string[] = [];
   const ids = readings.map((r) => (/^[1-9]\d{0,9}$/.test(String(r.sensorId)) ? Number(r.sensorId) : NaN));
-  const known = await iot.getRepository(DoorSensor).find({ select: { id: true, hubId: true }, where: { id: In([...new Set(ids.filter((id) => !Number.isNaN(id)))]) } });
-  const hubOf = new Map(known.map((s) => [s.id, s.hubId]));
+  const wanted = [...new Set(ids.filter((id) => !Number.isNaN(id)))];
+  // One statement for the batch's sensors (a plain select: the query builder cost more than the statement, profiled).
+  const known = wanted.length === 0 ? [] : await plainSelect(iot, DoorSensor, `SELECT id, hub_id FROM door_sensor WHERE id IN (${placeholders(wanted)})`, wanted);
+  const hubOf = new Map(known.map(({ entity }) => [entity.id, entity.hubId]));
   const oldest = addDays(now, -maxAgeDays).getTime();
   const checked: CheckedReading[] = [];
   readings.forEach((r, i) => {
