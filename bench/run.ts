@@ -50,28 +50,43 @@ async function main(): Promise<void> {
   if (scenarios.includes(fanOut) || scenarios.includes(city)) raiseFdLimitOrContinue(settings.fanOutSubscribers + 1_000);
 
   const started = performance.now();
-  const bench = await startBenchHub(settings.mysqlUrl);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  // The demo hub only for the scenarios measured on it; the city starts hubs of its own.
+  let bench = scenarios.some((s) => !s.ownHubs) ? await startBenchHub(settings.mysqlUrl) : undefined;
+  const hubEnvironment = bench?.hubEnvironment ?? {};
   const figures: Figure[] = [];
   const notes: Record<string, string[]> = {};
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   try {
-    await bench.live.drain();
-    process.stdout.write(
-      `MariaDB at ${settings.mysqlUrl}; ${machine}; hub process ${bench.hub.pid} started in ${((performance.now() - started) / 1000).toFixed(1)} s with ` +
-        `${Object.entries(bench.hubEnvironment).map(([k, v]) => `${k}=${v}`).join(' ')} (every other setting at its default: ` +
-        `FEED_POLL_MS=${bench.settings.live.feedPollMs} FEED_BATCH_SIZE=${bench.settings.live.feedBatchSize}); ratio = hub ÷ baseline${quick ? '; --quick sizes' : ''}\n`,
-    );
+    if (bench) {
+      await bench.live.drain();
+      process.stdout.write(
+        `MariaDB at ${settings.mysqlUrl}; ${machine}; hub process ${bench.hub.pid} started in ${((performance.now() - started) / 1000).toFixed(1)} s with ` +
+          `${Object.entries(bench.hubEnvironment).map(([k, v]) => `${k}=${v}`).join(' ')} (every other setting at its default: ` +
+          `FEED_POLL_MS=${bench.settings.live.feedPollMs} FEED_BATCH_SIZE=${bench.settings.live.feedBatchSize}); ratio = hub ÷ baseline${quick ? '; --quick sizes' : ''}\n`,
+      );
+    } else {
+      process.stdout.write(`MariaDB at ${settings.mysqlUrl}; ${machine}\n`);
+    }
     for (const scenario of scenarios) {
       const at = performance.now();
       process.stdout.write(`\n== ${scenario.name}: ${scenario.title}\n`);
       // BENCH_HUB_PROFILE=<dir>: the hub's CPU profile of each scenario, <dir>/<scenario>.cpuprofile.
       const profile = process.env.BENCH_HUB_PROFILE ? path.resolve(process.env.BENCH_HUB_PROFILE, `${scenario.name}.cpuprofile`) : undefined;
       if (profile) mkdirSync(path.dirname(profile), { recursive: true });
-      const profiled = bench.hub;
-      if (profile) await profiled.profileStart();
-      const result = await scenario.run(bench, settings);
-      // A scenario that restarted the hub took the profile with the old process.
-      if (profile && profiled === bench.hub) await profiled.profileStop(profile);
+      let result;
+      if (scenario.ownHubs) {
+        // Nothing of the demo hub's runs beside the scenario's own hubs.
+        await bench?.close();
+        bench = undefined;
+        result = await scenario.run(settings);
+      } else {
+        const shared = bench!;
+        const profiled = shared.hub;
+        if (profile) await profiled.profileStart();
+        result = await scenario.run(shared, settings);
+        // A scenario that restarted the hub took the profile with the old process.
+        if (profile && profiled === shared.hub) await profiled.profileStop(profile);
+      }
       for (const figure of result.figures) process.stdout.write(formatFigure(figure) + '\n');
       for (const note of result.notes) process.stdout.write(formatNote(note) + '\n');
       process.stdout.write(formatNote(`(${((performance.now() - at) / 1000).toFixed(1)} s)`) + '\n');
@@ -79,11 +94,11 @@ async function main(): Promise<void> {
       notes[scenario.name] = result.notes;
     }
   } finally {
-    await bench.close();
+    await bench?.close();
   }
   process.stdout.write(`\n== summary (${((performance.now() - started) / 1000).toFixed(0)} s)\n${figures.map(formatFigure).join('\n')}\n`);
   mkdirSync(path.dirname(settings.jsonPath), { recursive: true });
-  writeFileSync(settings.jsonPath, JSON.stringify({ at: new Date().toISOString(), machine, hubEnvironment: bench.hubEnvironment, settings, figures, notes }, null, 2));
+  writeFileSync(settings.jsonPath, JSON.stringify({ at: new Date().toISOString(), machine, hubEnvironment, settings, figures, notes }, null, 2));
   process.stdout.write(`written to ${settings.jsonPath}\n`);
 }
 

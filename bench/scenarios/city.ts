@@ -11,7 +11,7 @@ import { HubProcess } from '../process/hub-process';
 import { LoadProcess } from '../process/load-process';
 import type { LoadSlice } from '../process/load-protocol';
 import { quantile, type Figure } from '../report';
-import type { BenchScenario } from '../scenario';
+import type { OwnHubsScenario } from '../scenario';
 import { HUB_METRICS } from '../screen-socket';
 import { SubscriberFleet } from '../subscriber-fleet';
 
@@ -164,10 +164,11 @@ function profileOf(run: string): string | undefined {
  * two instances behind Redis, the screens, queries and ingest calls split between them: the
  * second column is coordination cost, not scaling (both run on the same two cores).
  */
-export const city: BenchScenario = {
+export const city: OwnHubsScenario = {
   name: 'city',
   title: 'the city (1,000 hubs, 30,000 sensors, 500 rows/s, 3,000 screens, 200 q/s) on one instance, then on two behind Redis (ratio = two ÷ one)',
-  async run(_bench, settings) {
+  ownHubs: true,
+  async run(settings) {
     const seconds = settings.citySeconds;
     const names = [HUB_SOURCE, ...departments.map((d) => d.name)];
     const tag = `xh_bench_${process.pid}_city`;
