@@ -1,6 +1,6 @@
 import type { AppendedRow, GaugePoint } from '../../core/departments/change-feed';
 import type { HubInfo } from '../../core/hubs/hub-directory';
-import { addDays, localDateOf, startOfLocalDate } from '../../core/time/local-time';
+import { addDays, localDateOf, startOfLocalDate, startOfLocalDay } from '../../core/time/local-time';
 import type { MetricCatalog } from '../metrics/metric-catalog';
 import type { CountPatch, GaugePatch } from './metric-patch';
 
@@ -54,14 +54,17 @@ export class LiveState {
   private readonly gaugeByHub = new Map<string, Map<number, number>>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly stale = new Set<string>();
-  private day: string;
+  private day!: string;
+  /** The local day's bounds, [start, end) in ms. */
+  private dayStartMs = 0;
+  private dayEndMs = 0;
 
   constructor(
     readonly catalog: MetricCatalog,
     hubs: readonly HubInfo[],
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.day = localDateOf(this.clock());
+    this.startDay(this.clock());
     this.setHubs(hubs);
   }
 
@@ -115,13 +118,19 @@ export class LiveState {
 
   /** Starts a new local day when the clock has passed midnight: the day's counts start from zero (gauges keep). Returns true if it did. */
   rollOver(): boolean {
-    const day = localDateOf(this.clock());
-    if (day === this.day) return false;
-    this.day = day;
     const now = this.clock();
+    // Every read asks: two comparisons, not a date formatted per hub and per message.
+    if (now.getTime() >= this.dayStartMs && now.getTime() < this.dayEndMs) return false;
+    this.startDay(now);
     for (const id of this.counts.keys()) this.counts.set(id, { values: new Map(), updatedAt: now });
     this.notify(this.hubIds());
     return true;
+  }
+
+  private startDay(at: Date): void {
+    this.day = localDateOf(at);
+    this.dayStartMs = startOfLocalDay(at).getTime();
+    this.dayEndMs = addDays(startOfLocalDay(at), 1).getTime();
   }
 
   /** Adds rows a feed has just committed to its rollups; rows of another day only moved the rollups. */
