@@ -13,7 +13,8 @@ const COUNT = /* GraphQL */ `{ hubs(first: 100) { totalCount edges { node { id n
 const FIELD = { lat: 30.43, lng: 120.02 };
 
 /**
- * nearbyHubs and the hub lists answer from an in-memory index of civil's hubs; a hub added,
+ * nearbyHubs and the hub lists answer from an in-memory index of civil's hubs, and a hub's
+ * facilities and organizations from memory too; a hub, facility or organization link added,
  * moved or deleted in civil's own database (not through the hub) shows within FEED_POLL_MS.
  */
 describeEachDriver('the hub index', (driver) => {
@@ -77,5 +78,47 @@ describeEachDriver('the hub index', (driver) => {
     expect(await total()).toBe(before);
     const { data } = await hub.query(`query($id: ID!) { hub(id: $id) { id } }`, { id: String(id) });
     expect(data.hub).toBeNull();
+  });
+
+  it('shows a facility and an organization link added, moved and deleted in civil within FEED_POLL_MS', async () => {
+    const civil = hub.hub.services.sources.get('civil');
+    const limit = MAX_AGE_MS + 700;
+    const ROOMS = /* GraphQL */ `query($a: ID!, $b: ID!) {
+      a: hub(id: $a) { facilities { id name } organizations { id } }
+      b: hub(id: $b) { facilities { id name } organizations { id } }
+    }`;
+    const rooms = async () => {
+      const { data, errors } = await hub.query(ROOMS, { a: '1', b: '2' });
+      expect(errors).toBeUndefined();
+      return data as Record<'a' | 'b', { facilities: { id: string; name: string }[]; organizations: { id: string }[] }>;
+    };
+    // Read once, so that both hubs' facilities and organizations are in memory.
+    const before = await rooms();
+
+    await civil.query("INSERT INTO facility (hub_id, type, name, floor) VALUES (1, 'OTHER', '缓存测试室', 3)");
+    const [{ id }] = await civil.query("SELECT id FROM facility WHERE name = '缓存测试室'");
+    const named = (list: { id: string }[]) => list.some((f) => f.id === String(id));
+    await within(limit, async () => named((await rooms()).a.facilities));
+
+    await civil.query('UPDATE facility SET hub_id = 2 WHERE id = ?', [id]);
+    await within(limit, async () => {
+      const now = await rooms();
+      return !named(now.a.facilities) && named(now.b.facilities);
+    });
+
+    await civil.query('DELETE FROM facility WHERE id = ?', [id]);
+    await within(limit, async () => !named((await rooms()).b.facilities));
+    expect((await rooms()).a.facilities).toEqual(before.a.facilities);
+
+    const [{ organization }] = await civil.query(
+      'SELECT MIN(id) AS organization FROM social_organization WHERE id NOT IN (SELECT organization_id FROM hub_organization WHERE hub_id = 1)',
+    );
+    const linked = (list: { id: string }[]) => list.some((o) => o.id === String(organization));
+    expect(linked(before.a.organizations)).toBe(false);
+    await civil.query("INSERT INTO hub_organization (hub_id, organization_id, role) VALUES (1, ?, 'PARTNER')", [organization]);
+    await within(limit, async () => linked((await rooms()).a.organizations));
+    await civil.query('DELETE FROM hub_organization WHERE hub_id = 1 AND organization_id = ?', [organization]);
+    await within(limit, async () => !linked((await rooms()).a.organizations));
+    expect(await rooms()).toEqual(before);
   });
 });

@@ -39,6 +39,11 @@ describeEachDriver('SQL statements per query', (driver) => {
     // The page and its totalCount come from the hub index; one statement per relation.
     expect(five.counts).toEqual({ civil: 3 });
     expect(hundred.counts).toEqual(five.counts);
+
+    // Asked again within FEED_POLL_MS: facilities and organizations from memory, activities read.
+    const again = await statementsOf(hub.url, HUBS_WITH_RELATIONS, { first: 100 });
+    expect(again.data).toEqual(hundred.data);
+    expect(again.counts).toEqual({ civil: 1 });
   });
 
   it('counts each statement: without the relations, three fewer (none: the hub index answers)', async () => {

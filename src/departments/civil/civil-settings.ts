@@ -4,11 +4,11 @@ import { CIVIL } from './civil-source';
 
 export interface CivilSettings {
   /**
-   * How old the in-memory hub index may be when it answers (nearbyHubs, hub lists, hub loads):
-   * FEED_POLL_MS, the freshness the live layer keeps for rows that change (read with its own
-   * reader, so its default is written once).
+   * How old what civil answers from memory may be (the hub index: nearbyHubs, hub lists, hub
+   * loads; a hub's facilities and organizations): FEED_POLL_MS, the freshness the live layer
+   * keeps for rows that change (read with its own reader, so its default is written once).
    */
-  hubIndexMaxAgeMs: number;
+  memoryMaxAgeMs: number;
 }
 
-export const CIVIL_SETTINGS = departmentSettings<CivilSettings>(CIVIL, (env) => ({ hubIndexMaxAgeMs: readLiveSettings(env).feedPollMs }));
+export const CIVIL_SETTINGS = departmentSettings<CivilSettings>(CIVIL, (env) => ({ memoryMaxAgeMs: readLiveSettings(env).feedPollMs }));

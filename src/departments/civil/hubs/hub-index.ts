@@ -83,7 +83,7 @@ export function hubIndexOf(context: HubContext): HubIndex {
   const registry = context.services.registry;
   let index = registry.find(HUB_INDEX);
   if (!index) {
-    index = new HubIndex(context.services.sources, registry.get(CIVIL_SETTINGS.key).hubIndexMaxAgeMs);
+    index = new HubIndex(context.services.sources, registry.get(CIVIL_SETTINGS.key).memoryMaxAgeMs);
     registry.set(HUB_INDEX, index);
   }
   return index;
