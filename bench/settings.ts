@@ -14,8 +14,9 @@ export interface BenchSettings {
   /** Freshness: samples per side, mean time between two samples. */
   freshnessSamples: number;
   freshnessSpacingMs: number;
-  /** The city scenario: seconds of load on each of its runs. */
+  /** The city scenario: seconds of load on each of its runs, timed after `cityWarmupSeconds` of the same load. */
   citySeconds: number;
+  cityWarmupSeconds: number;
   /** `--quick`: every scenario but the city at a reduced size. */
   quick: boolean;
   /** Where the figures are written as JSON (default bench/results/<date>.json). */
@@ -63,6 +64,7 @@ export function readSettings(quick = false): BenchSettings {
     freshnessSamples: Math.round(positive('BENCH_FRESHNESS_SAMPLES', 200, 100_000)),
     freshnessSpacingMs: positive('BENCH_FRESHNESS_SPACING_MS', 50, 60_000),
     citySeconds: Math.round(positive('BENCH_CITY_SECONDS', 120, 3_600)),
+    cityWarmupSeconds: Math.round(positive('BENCH_CITY_WARMUP_SECONDS', 10, 600)),
     jsonPath: process.env.BENCH_JSON || `bench/results/${date}${quick ? '-quick' : ''}.json`,
   };
 }
