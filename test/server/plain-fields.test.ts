@@ -32,6 +32,26 @@ class Plaque {
   computed!: string;
 }
 
+@ObjectType()
+class Sign extends Plaque {
+  @Field()
+  colour!: string;
+}
+
+@Resolver(() => Sign)
+class SignResolver {
+  @Query(() => Sign)
+  sign(): Sign {
+    return Object.assign(new Sign(), { text: 'e', secret: 'f', traced: 'g', stored: 'h', colour: 'red' });
+  }
+
+  /** The inherited `text`, resolved on the subclass. */
+  @FieldResolver(() => String)
+  text(@Root() sign: Sign): string {
+    return sign.text.toUpperCase();
+  }
+}
+
 @Resolver(() => Plaque)
 class PlaqueResolver {
   @Query(() => Plaque)
@@ -51,7 +71,7 @@ class PlaqueResolver {
  */
 describe('plain fields', () => {
   it('takes the resolver away only from plain fields, and every field still answers as before', async () => {
-    const schema = await buildSchema({ resolvers: [PlaqueResolver], authChecker: ({ context }) => (context as { admin: boolean }).admin, validate: false });
+    const schema = await buildSchema({ resolvers: [PlaqueResolver, SignResolver], authChecker: ({ context }) => (context as { admin: boolean }).admin, validate: false });
     unwrapPlainFields(schema);
     const fields = (schema.getType('Plaque') as GraphQLObjectType).getFields();
     expect(fields.text.resolve).toBeUndefined();
@@ -61,6 +81,14 @@ describe('plain fields', () => {
     const admin = await graphql({ schema, source: query, contextValue: { admin: true } });
     expect(admin).toEqual({ data: { plaque: { text: 'a', secret: 'b', traced: 'c', shown: 'd', computed: 'a!' } } });
     expect(seen).toEqual(['traced']);
+
+    // Inherited fields count as the subclass's own; one it resolves itself keeps its resolver.
+    const sign = (schema.getType('Sign') as GraphQLObjectType).getFields();
+    expect(sign.colour.resolve).toBeUndefined();
+    expect(sign.text.resolve).toBeDefined();
+    expect(sign.secret.resolve).toBeDefined();
+    const signed = await graphql({ schema, source: '{ sign { text secret shown colour } }', contextValue: { admin: true } });
+    expect(signed).toEqual({ data: { sign: { text: 'E', secret: 'f', shown: 'h', colour: 'red' } } });
 
     // The auth checker still guards its field, through graphql-jit as well.
     const compiled = compileQuery(schema, parse(query));
@@ -75,5 +103,8 @@ describe('plain fields', () => {
     const hub = (schema.getType('Hub') as GraphQLObjectType).getFields();
     expect(hub.name.resolve).toBeUndefined();
     expect(hub.live.resolve).toBeDefined();
+    // Inherited from the Connection's base class.
+    const connection = (schema.getType('HubConnection') as GraphQLObjectType).getFields();
+    expect(connection.totalCount.resolve).toBeUndefined();
   });
 });

@@ -15,15 +15,21 @@ export async function pageById<T extends { id: number }>(options: {
   const afterId = options.after ? decodeCursor(options.list, options.after) : 0;
   const [rows, totalCount] = await Promise.all([options.fetch(afterId, options.first + 1), options.count()]);
   const page = rows.slice(0, options.first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(options.list, node.id) }));
+  // An edge's cursor is encoded when it is asked for: most pages ask for the nodes only.
+  const edges = page.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(options.list, node.id);
+    },
+  }));
   return {
     edges,
     totalCount,
     pageInfo: {
       hasNextPage: rows.length > options.first,
       hasPreviousPage: afterId > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: page.length > 0 ? encodeCursor(options.list, page[0].id) : null,
+      endCursor: page.length > 0 ? encodeCursor(options.list, page[page.length - 1].id) : null,
     },
   };
 }
