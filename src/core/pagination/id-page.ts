@@ -1,6 +1,18 @@
 import type { ConnectionShape } from './connection';
 import { decodeCursor, encodeCursor } from './cursor';
 
+/** An edge whose cursor is encoded when it is asked for: most pages ask for the nodes only. */
+class IdEdge<T extends { id: number }> {
+  constructor(
+    private readonly list: string,
+    readonly node: T,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.list, this.node.id);
+  }
+}
+
 /**
  * Keyset pagination in id order: the page after `after` is `id > cursor ORDER BY id LIMIT first + 1`
  * (the extra row tells whether there is a next page). Stable under inserts, unlike OFFSET.
@@ -15,13 +27,7 @@ export async function pageById<T extends { id: number }>(options: {
   const afterId = options.after ? decodeCursor(options.list, options.after) : 0;
   const [rows, totalCount] = await Promise.all([options.fetch(afterId, options.first + 1), options.count()]);
   const page = rows.slice(0, options.first);
-  // An edge's cursor is encoded when it is asked for: most pages ask for the nodes only.
-  const edges = page.map((node) => ({
-    node,
-    get cursor() {
-      return encodeCursor(options.list, node.id);
-    },
-  }));
+  const edges = page.map((node) => new IdEdge(options.list, node));
   return {
     edges,
     totalCount,
