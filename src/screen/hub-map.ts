@@ -5,12 +5,13 @@
  * where the outlines are. Labels that would overlap are hidden (labelLayout.hideOverlap), the
  * larger figure winning, so 1,000 hubs in 140 streets stay readable.
  *
- * Three layers in the container, so that a live update touches only the dots: ECharts redraws
- * every outline of its geo component at each setOption (MapDraw rebuilds the regions), which was
- * most of a wall update at city scale. The bottom chart, on a canvas, has the outlines (and the districts'
- * shades, redrawn at most every 30 s); the dots are plain SVG circles placed once with the bottom
- * chart's projection, of which an update changes only the radius and colour that moved; the top
- * chart has the labels (same projection, its geo not drawn), laid out once. A street's wall, with
+ * Layers in the container, so that a live update touches only the dots: ECharts redraws every
+ * outline of its geo component at each setOption (MapDraw rebuilds the regions), which was most
+ * of a wall update at city scale. At the bottom, at city level, the districts' shades (SVG paths,
+ * district-shades.ts: a new shade is a new fill); then the outlines, an ECharts chart on a canvas
+ * drawn once; the dots, plain SVG circles placed with that chart's projection, of which an update
+ * writes only the radius and colour that moved; on top the labels, an ECharts chart on SVG with
+ * the same projection (its geo not drawn), laid out once. A street's wall, with
  * its few hubs named, keeps its dots in the top chart, where their labels are laid out with
  * the others.
  *
@@ -18,6 +19,7 @@
  */
 import gcoord from 'gcoord';
 import { outlines, source } from 'hub-outlines';
+import { drawDistrictShades, type ShadedFeature } from './district-shades';
 import { echarts, WALL_FONT } from './echarts-setup';
 
 export interface MapHub {
@@ -94,16 +96,19 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
   const features = outlines.features.filter((f) => names === null || names.includes(f.properties.name));
   const mapName = `hub-map-${names?.join('-') ?? 'city'}`;
   // registerMap decodes the compressed rings in place: each map gets its own copy.
-  echarts.registerMap(mapName, JSON.parse(JSON.stringify({ ...outlines, features: features.length > 0 ? features : outlines.features, UTF8Encoding: true })));
+  const mapJson = JSON.parse(JSON.stringify({ ...outlines, features: features.length > 0 ? features : outlines.features, UTF8Encoding: true }));
+  echarts.registerMap(mapName, mapJson);
   if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
-  // Canvas: a redraw of the shades fills the outlines again rather than rebuilding each one's SVG path string and element.
+  const kind = view.kind;
+  // The city's shades under the outlines (whose areas are then clear).
+  const shadesLayer = kind === 'city' ? layer(container, document.createElementNS(SVG_NS, 'svg')) : null;
+  // Drawn once: a canvas, no DOM for the outlines' thousands of points.
   const outlinesChart = echarts.init(layer(container, document.createElement('div')), undefined, { renderer: 'canvas' });
   const dotsLayer = layer(container, document.createElementNS(SVG_NS, 'svg'));
   const labelsChart = echarts.init(layer(container, document.createElement('div')), undefined, { renderer: 'svg' });
   const points = new Map(view.hubs.map((hub) => [hub.id, toMapCoords(hub.location)]));
   const streets = streetsOf(view.hubs, points);
   const focus = view.hubs.find((h) => h.id === view.focusId) ?? null;
-  const kind = view.kind;
   // A street's few hubs are named, their labels laid out with the others': they stay in the labels chart.
   const ownDots = kind !== 'street';
   const geo: Record<string, unknown> = {
@@ -112,7 +117,7 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
     roam: false,
     layoutCenter: ['50%', '50%'],
     layoutSize: '94%',
-    itemStyle: { areaColor: 'rgba(18, 58, 120, 0.55)', borderColor: 'rgba(110, 180, 255, 0.75)', borderWidth: 1.2 },
+    itemStyle: { areaColor: kind === 'city' ? 'transparent' : 'rgba(18, 58, 120, 0.55)', borderColor: 'rgba(110, 180, 255, 0.75)', borderWidth: 1.2 },
     label: { show: false },
   };
   // A street: its hubs; the city: where its hubs are (the counties without hubs run off the edge).
@@ -178,28 +183,9 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
       data: [{ name: focus.name, value: points.get(focus.id) }],
     });
   }
-  outlinesChart.setOption({
-    animation: false,
-    geo,
-    ...(kind === 'city'
-      ? {
-          visualMap: {
-            type: 'continuous',
-            min: 0,
-            max: 1,
-            seriesIndex: 0,
-            left: 16,
-            top: 12,
-            itemHeight: 110,
-            calculable: false,
-            inRange: { color: ['#123a78', '#1f6fd6', '#38bdf8', '#a5f3fc'] },
-            text: ['多', '少'],
-            textStyle: { color: '#8aa6cc', fontSize: 14, fontFamily: WALL_FONT },
-          },
-          series: [{ id: 'regions', type: 'map', geoIndex: 0, data: [] }],
-        }
-      : {}),
-  });
+  outlinesChart.setOption({ animation: false, geo });
+  // Decoded by ECharts in place when the chart read it: the rings in degrees (GCJ-02).
+  const shades = shadesLayer ? drawDistrictShades(shadesLayer as SVGSVGElement, container, mapJson.features as ShadedFeature[]) : null;
   // The same projection, its outlines not drawn: a geo that is not shown is still a coordinate system.
   labelsChart.setOption({ textStyle: { fontFamily: WALL_FONT }, animation: false, geo: { ...geo, show: false }, series: labels });
 
@@ -214,10 +200,17 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
       })
     : [];
   const drawn = circles.map(() => ({ r: '', fill: '' }));
+  // The geo's projection is linear in longitude and latitude (no projection option): read from two
+  // points, then applied to the outlines' thousands of points (convertToPixel costs a lookup a call).
+  let toPixel: (lngLat: [number, number]) => number[] = () => [0, 0];
   const place = () => {
+    const [x0, y0] = outlinesChart.convertToPixel({ geoIndex: 0 }, [120, 30]) as number[];
+    const [x1, y1] = outlinesChart.convertToPixel({ geoIndex: 0 }, [121, 31]) as number[];
+    toPixel = ([lng, lat]) => [x0 + (lng - 120) * (x1 - x0), y0 + (lat - 30) * (y1 - y0)];
+    shades?.place(toPixel);
     view.hubs.forEach((hub, i) => {
       if (!circles[i]) return;
-      const [x, y] = outlinesChart.convertToPixel({ geoIndex: 0 }, points.get(hub.id)!) as number[];
+      const [x, y] = toPixel(points.get(hub.id)!);
       circles[i].setAttribute('cx', x.toFixed(1));
       circles[i].setAttribute('cy', y.toFixed(1));
     });
@@ -249,15 +242,11 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
         });
         labelsChart.setOption({ series: [{ id: 'hubs', data }] });
       }
-      // The districts' colours are redrawn at most every REGIONS_EVERY_MS: each redraw rebuilds
-      // every outline, and a district's shade barely moves between two messages.
-      if (kind === 'city' && values.districts && Date.now() - regionsAt >= REGIONS_EVERY_MS) {
+      // The districts' shades follow at most every REGIONS_EVERY_MS: a district's barely moves between two messages.
+      if (shades && values.districts && Date.now() - regionsAt >= REGIONS_EVERY_MS) {
         regionsAt = Date.now();
-        const regions = outlines.features.map((f) => {
-          const district = source.successors[f.properties.name] ?? f.properties.name;
-          return { name: f.properties.name, value: values.districts!.get(district) ?? 0 };
-        });
-        outlinesChart.setOption({ series: [{ id: 'regions', data: regions }], visualMap: { max: Math.max(1, ...regions.map((r) => r.value)), text: ['多', `少 · ${values.metricTitle ?? ''}`] } });
+        const byOutline = new Map(mapJson.features.map((f: ShadedFeature) => [f.properties.name, values.districts!.get(source.successors[f.properties.name] ?? f.properties.name) ?? 0]));
+        shades.shade(byOutline as Map<string, number>, values.metricTitle ?? '');
       }
       container.dataset.points = String(view.hubs.length);
     },
@@ -274,6 +263,7 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
       outlinesChart.dispose();
       labelsChart.dispose();
       dotsLayer.remove();
+      shadesLayer?.remove();
     },
   };
 }
