@@ -2,11 +2,12 @@ import type { DataSource } from 'typeorm';
 import type { DemoDistrict } from '../src/core/seeding/demo-district';
 import { seededRandom } from '../src/core/seeding/seeded-random';
 import type { SeedContext } from '../src/core/seeding/seed-context';
-import { addDays, localHourOf, startOfLocalDay, startOfLocalMonth } from '../src/core/time/local-time';
+import { addDays, addLocalMonths, localHourOf, startOfLocalDay, startOfLocalMonth } from '../src/core/time/local-time';
 import { serialTransaction } from '../src/core/data-sources/serial-transaction';
 import { expectedArrivals } from '../src/departments/iot';
 import { MetricRollupDay } from '../src/live/feeds/rollup-tier.entity';
-import { storedDate } from '../src/live/feeds/rollup-tier-sql';
+import { addIntoTier, storedDate } from '../src/live/feeds/rollup-tier-sql';
+import { RECENT_ROLLUP_DAYS } from './seed-recent-rollups';
 
 const HOUR_MS = 3_600_000;
 const ROWS_PER_STATEMENT = 1_000;
@@ -35,27 +36,26 @@ async function insertRows(hub: DataSource, table: string, rows: TierRow[]): Prom
 /**
  * `--history N`: the hub's day rollups of footfall and meals for the N days before yesterday (the
  * departments' seeded rows, yesterday and today, are the feeds' to roll up), and their hour
- * rollups for the last `hourDays` of them, as the retention job would have left them. Each hub
- * has its own draw (some are cold), a weekly rhythm and a slow trend; whole months have their
- * month rows. The state row says those days and months are rolled. Writes nothing when day rollups are already there.
+ * rollups for the last `hourDays` of them, as the retention job would have left them. The demo
+ * seed's own days before yesterday (seed-recent-rollups, with their 5-minute rows) are kept: the
+ * history ends where they begin. Each hub has its own draw (some are cold), a weekly rhythm and a
+ * slow trend; whole months have their month rows, made from all their days. The state row says
+ * those days and months are rolled. Writes nothing when older day rollups are already there.
  */
 export async function seedRollupHistory(hub: DataSource, district: DemoDistrict, now: Date, days: number, hourDays: number, progress: SeedContext['progress']): Promise<boolean> {
-  if (days <= 0 || (await hub.getRepository(MetricRollupDay).count()) > 0) return false;
+  if (days <= 0) return false;
   const random = seededRandom(730);
   const yesterday = startOfLocalDay(addDays(now, -1));
   const first = addDays(yesterday, -days);
+  const [earliest] = await hub.query('SELECT MIN(bucket_start) AS first FROM metric_rollup_day');
+  const until = earliest?.first == null ? yesterday : (hub.driver.prepareHydratedValue(earliest.first, hub.getMetadata(MetricRollupDay).findColumnWithPropertyName('bucketStart')!) as Date);
+  if (until.getTime() < yesterday.getTime() - RECENT_ROLLUP_DAYS * 86_400_000) return false;
   const hourFrom = addDays(yesterday, -Math.min(hourDays, days)).getTime();
   const draw = new Map(district.hubs.map((h) => [h.id, 0.25 + random() * 1.3]));
   const canteens = new Set(district.hubs.filter((h) => h.facilities.some((f) => f.type === 'CANTEEN')).map((h) => h.id));
-  const monthsUntil = startOfLocalMonth(yesterday);
-  let monthRows = new Map<string, TierRow>();
-  const flushMonths = async () => {
-    await insertRows(hub, 'metric_rollup_month', [...monthRows.values()]);
-    monthRows = new Map();
-  };
   for (let d = 0; d < days; d++) {
     const day = addDays(first, d);
-    if (d > 0 && startOfLocalMonth(day).getTime() === day.getTime()) await flushMonths();
+    if (day.getTime() >= until.getTime()) break;
     const weekday = new Date(day.getTime() + 8 * HOUR_MS).getUTCDay();
     const rhythm = weekday === 0 || weekday === 6 ? 1.25 : 1;
     const trend = 0.8 + (0.4 * d) / days;
@@ -80,20 +80,17 @@ export async function seedRollupHistory(hub: DataSource, district: DemoDistrict,
       if (meals > 0) daily.push({ hubId: h.id, metric: 'meals', at: day, value: meals, samples: 288 });
     }
     await insertRows(hub, 'metric_rollup_day', daily);
-    // The whole months before yesterday's also have their month rows (the first one partly seeded: its rows are the days there are).
-    if (day.getTime() < monthsUntil.getTime()) {
-      for (const r of daily) {
-        const key = `${r.hubId}/${r.metric}`;
-        const month = monthRows.get(key) ?? { ...r, at: startOfLocalMonth(day), value: 0, samples: 0 };
-        month.value += r.value;
-        month.samples += r.samples;
-        monthRows.set(key, month);
-      }
-    }
     await insertRows(hub, 'metric_rollup_hour', hours);
     progress('rollup history (days)', d + 1, days);
   }
-  await flushMonths();
+  // The whole months before yesterday's, from their day rows (the first one partly seeded: its rows are the days there are).
+  const monthsUntil = startOfLocalMonth(yesterday);
+  await serialTransaction(hub, async (manager) => {
+    for (let month = startOfLocalMonth(until < first ? until : first); month.getTime() < monthsUntil.getTime(); month = addLocalMonths(month, 1)) {
+      const [from, to] = [storedDate(hub, month), storedDate(hub, addLocalMonths(month, 1))];
+      await addIntoTier(manager, hub, 'metric_rollup_month', 'SELECT hub_id, metric, ?, SUM(value), SUM(samples) FROM metric_rollup_day WHERE bucket_start >= ? AND bucket_start < ? GROUP BY hub_id, metric', [from, from, to]);
+    }
+  });
   await hub.query('UPDATE rollup_tier_state SET rolled_until = ?, months_until = ? WHERE id = 1', [storedDate(hub, yesterday), storedDate(hub, monthsUntil)]);
   return true;
 }

@@ -5,10 +5,21 @@
  * where the outlines are. Labels that would overlap are hidden (labelLayout.hideOverlap), the
  * larger figure winning, so 1,000 hubs in 140 streets stay readable.
  *
+ * Layers in the container, so that a live update touches only the dots: ECharts redraws every
+ * outline of its geo component at each setOption (MapDraw rebuilds the regions), which was most
+ * of a wall update at city scale. At the bottom, at city level, the districts' shades (SVG paths,
+ * district-shades.ts: a new shade is a new fill); then the outlines, an ECharts chart on a canvas
+ * drawn once; the dots, plain SVG circles placed with that chart's projection, of which an update
+ * writes only the radius and colour that moved; on top the labels, an ECharts chart on SVG with
+ * the same projection (its geo not drawn), laid out once. A street's wall, with
+ * its few hubs named, keeps its dots in the top chart, where their labels are laid out with
+ * the others.
+ *
  * One function, importable by any page: drawHubMap(container, view) -> { update, dispose }.
  */
 import gcoord from 'gcoord';
 import { outlines, source } from 'hub-outlines';
+import { drawDistrictShades, type ShadedFeature } from './district-shades';
 import { echarts, WALL_FONT } from './echarts-setup';
 
 export interface MapHub {
@@ -71,24 +82,42 @@ export function outlineNamesOf(district: string): string[] {
   return [district, ...Object.entries(source.successors).filter(([, now]) => now === district).map(([old]) => old)];
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A layer filling the map's box, letting the pointer through. */
+function layer<T extends HTMLDivElement | SVGSVGElement>(container: HTMLElement, el: T): T {
+  el.setAttribute('style', 'position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: none; overflow: visible');
+  container.append(el);
+  return el;
+}
+
 export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
   const names = view.kind === 'city' || !view.district ? null : outlineNamesOf(view.district);
   const features = outlines.features.filter((f) => names === null || names.includes(f.properties.name));
   const mapName = `hub-map-${names?.join('-') ?? 'city'}`;
   // registerMap decodes the compressed rings in place: each map gets its own copy.
-  echarts.registerMap(mapName, JSON.parse(JSON.stringify({ ...outlines, features: features.length > 0 ? features : outlines.features, UTF8Encoding: true })));
-  const chart = echarts.init(container, undefined, { renderer: 'svg' });
+  const mapJson = JSON.parse(JSON.stringify({ ...outlines, features: features.length > 0 ? features : outlines.features, UTF8Encoding: true }));
+  echarts.registerMap(mapName, mapJson);
+  if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+  const kind = view.kind;
+  // The city's shades under the outlines (whose areas are then clear).
+  const shadesLayer = kind === 'city' ? layer(container, document.createElementNS(SVG_NS, 'svg')) : null;
+  // Drawn once: a canvas, no DOM for the outlines' thousands of points.
+  const outlinesChart = echarts.init(layer(container, document.createElement('div')), undefined, { renderer: 'canvas' });
+  const dotsLayer = layer(container, document.createElementNS(SVG_NS, 'svg'));
+  const labelsChart = echarts.init(layer(container, document.createElement('div')), undefined, { renderer: 'svg' });
   const points = new Map(view.hubs.map((hub) => [hub.id, toMapCoords(hub.location)]));
   const streets = streetsOf(view.hubs, points);
   const focus = view.hubs.find((h) => h.id === view.focusId) ?? null;
-  const kind = view.kind;
+  // A street's few hubs are named, their labels laid out with the others': they stay in the labels chart.
+  const ownDots = kind !== 'street';
   const geo: Record<string, unknown> = {
     map: mapName,
     silent: true,
     roam: false,
     layoutCenter: ['50%', '50%'],
     layoutSize: '94%',
-    itemStyle: { areaColor: 'rgba(18, 58, 120, 0.55)', borderColor: 'rgba(110, 180, 255, 0.75)', borderWidth: 1.2 },
+    itemStyle: { areaColor: kind === 'city' ? 'transparent' : 'rgba(18, 58, 120, 0.55)', borderColor: 'rgba(110, 180, 255, 0.75)', borderWidth: 1.2 },
     label: { show: false },
   };
   // A street: its hubs; the city: where its hubs are (the counties without hubs run off the edge).
@@ -96,27 +125,24 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
   else if (kind === 'city' || features.length === 0) geo.boundingCoords = boundsOf([...points.values()], 0.03);
   // Label hosts: invisible, but not transparent by opacity, which the labels would inherit.
   const hidden = { color: 'transparent', borderWidth: 0 };
-  /** The dots' colours, indexed by their data's fourth value. */
+  /** The dots' colours, indexed by their data's fourth value (the labels chart's dots, a street's). */
   const palette: string[] = [];
-  const series: Record<string, unknown>[] = [
-    {
+  const labels: Record<string, unknown>[] = [];
+  if (!ownDots) {
+    labels.push({
       id: 'hubs',
       type: 'scatter',
       coordinateSystem: 'geo',
       z: 3,
-      // Each dot is [lng, lat, size in px, colour]: plain arrays, not one object per hub, keep an
-      // update of 1,000 dots cheap (ECharts builds no model per item).
+      // Each dot is [lng, lat, size in px, colour]: plain arrays, not one object per hub (ECharts builds no model per item).
       symbolSize: (value: number[]) => value[2],
-      itemStyle: { opacity: 0.9, borderColor: 'rgba(255, 255, 255, 0.55)', borderWidth: kind === 'city' ? 0 : 1, color: (item: { value: number[] }) => palette[item.value[3]] },
-      // Hub names only where they can be read: one street's wall.
-      label: { show: kind === 'street', formatter: (item: { dataIndex: number }) => view.hubs[item.dataIndex].name, position: 'right', color: '#e4eeff', fontSize: 15, lineHeight: lineHeightOf(15), textBorderColor: '#041230', textBorderWidth: 3 },
-      // Only where they are shown: the label layout runs at every update, over every label it is given.
-      ...(kind === 'street' ? { labelLayout: { hideOverlap: true } } : {}),
+      itemStyle: { opacity: 0.9, borderColor: 'rgba(255, 255, 255, 0.55)', borderWidth: 1, color: (item: { value: number[] }) => palette[item.value[3]] },
+      label: { show: true, formatter: (item: { dataIndex: number }) => view.hubs[item.dataIndex].name, position: 'right', color: '#e4eeff', fontSize: 15, lineHeight: lineHeightOf(15), textBorderColor: '#041230', textBorderWidth: 3 },
+      labelLayout: { hideOverlap: true },
       data: [],
-    },
-  ];
-  if (kind !== 'street') {
-    series.push({
+    });
+  } else {
+    labels.push({
       id: 'streets',
       type: 'scatter',
       coordinateSystem: 'geo',
@@ -130,23 +156,20 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
     });
   }
   if (kind === 'city') {
-    series.push(
-      { id: 'regions', type: 'map', geoIndex: 0, data: [] },
-      {
-        id: 'district-names',
-        type: 'scatter',
-        coordinateSystem: 'geo',
-        silent: true,
-        z: 6,
-        itemStyle: hidden,
-        data: districtLabels(view.hubs, points),
-        label: { show: true, formatter: '{b}', position: 'inside', color: '#ffffff', fontSize: 18, lineHeight: lineHeightOf(18), fontWeight: 700, textBorderColor: '#020a1c', textBorderWidth: 4 },
-        labelLayout: { hideOverlap: true },
-      },
-    );
+    labels.push({
+      id: 'district-names',
+      type: 'scatter',
+      coordinateSystem: 'geo',
+      silent: true,
+      z: 6,
+      itemStyle: hidden,
+      data: districtLabels(view.hubs, points),
+      label: { show: true, formatter: '{b}', position: 'inside', color: '#ffffff', fontSize: 18, lineHeight: lineHeightOf(18), fontWeight: 700, textBorderColor: '#020a1c', textBorderWidth: 4 },
+      labelLayout: { hideOverlap: true },
+    });
   }
   if (focus) {
-    series.push({
+    labels.push({
       id: 'focus',
       type: 'effectScatter',
       coordinateSystem: 'geo',
@@ -160,60 +183,88 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
       data: [{ name: focus.name, value: points.get(focus.id) }],
     });
   }
-  chart.setOption({
-    textStyle: { fontFamily: WALL_FONT },
-    animation: false,
-    geo,
-    ...(kind === 'city'
-      ? {
-          visualMap: {
-            type: 'continuous',
-            min: 0,
-            max: 1,
-            seriesIndex: series.findIndex((s) => s.id === 'regions'),
-            left: 16,
-            top: 12,
-            itemHeight: 110,
-            calculable: false,
-            inRange: { color: ['#123a78', '#1f6fd6', '#38bdf8', '#a5f3fc'] },
-            text: ['多', '少'],
-            textStyle: { color: '#8aa6cc', fontSize: 14 },
-          },
-        }
-      : {}),
-    series,
-  });
+  outlinesChart.setOption({ animation: false, geo });
+  // Decoded by ECharts in place when the chart read it: the rings in degrees (GCJ-02).
+  const shades = shadesLayer ? drawDistrictShades(shadesLayer as SVGSVGElement, container, mapJson.features as ShadedFeature[]) : null;
+  // The same projection, its outlines not drawn: a geo that is not shown is still a coordinate system.
+  labelsChart.setOption({ textStyle: { fontFamily: WALL_FONT }, animation: false, geo: { ...geo, show: false }, series: labels });
+
+  // The dots of every level but a street's: one circle per hub, in the hubs' order (as ECharts would draw them).
+  const circles = ownDots
+    ? view.hubs.map(() => {
+        const circle = document.createElementNS(SVG_NS, 'circle');
+        circle.setAttribute('fill-opacity', '0.9');
+        if (kind !== 'city') circle.setAttribute('style', 'stroke: rgba(255, 255, 255, 0.55); stroke-width: 1');
+        dotsLayer.append(circle);
+        return circle;
+      })
+    : [];
+  const drawn = circles.map(() => ({ r: '', fill: '' }));
+  // The geo's projection is linear in longitude and latitude (no projection option): read from two
+  // points, then applied to the outlines' thousands of points (convertToPixel costs a lookup a call).
+  let toPixel: (lngLat: [number, number]) => number[] = () => [0, 0];
+  const place = () => {
+    const [x0, y0] = outlinesChart.convertToPixel({ geoIndex: 0 }, [120, 30]) as number[];
+    const [x1, y1] = outlinesChart.convertToPixel({ geoIndex: 0 }, [121, 31]) as number[];
+    toPixel = ([lng, lat]) => [x0 + (lng - 120) * (x1 - x0), y0 + (lat - 30) * (y1 - y0)];
+    shades?.place(toPixel);
+    view.hubs.forEach((hub, i) => {
+      if (!circles[i]) return;
+      const [x, y] = toPixel(points.get(hub.id)!);
+      circles[i].setAttribute('cx', x.toFixed(1));
+      circles[i].setAttribute('cy', y.toFixed(1));
+    });
+  };
+  place();
+
   const [small, large] = DOT[kind];
   let regionsAt = 0;
   return {
     update(values) {
-      const most = Math.max(1, ...[...values.hubs.values()].map((v) => v.size));
-      const data = view.hubs.map((hub) => {
-        const value = values.hubs.get(hub.id);
-        const colour = value?.colour ?? NO_COLOUR;
-        let index = palette.indexOf(colour);
-        if (index < 0) index = palette.push(colour) - 1;
-        const [lng, lat] = points.get(hub.id)!;
-        return [lng, lat, small + (large - small) * Math.sqrt((value?.size ?? 0) / most), index];
-      });
-      const update: { series: Record<string, unknown>[]; visualMap?: Record<string, unknown> } = { series: [{ id: 'hubs', data }] };
-      // The districts' colours are redrawn at most every REGIONS_EVERY_MS: each redraw rebuilds
-      // every outline, and a district's shade barely moves between two messages.
-      if (kind === 'city' && values.districts && Date.now() - regionsAt >= REGIONS_EVERY_MS) {
-        regionsAt = Date.now();
-        const regions = outlines.features.map((f) => {
-          const district = source.successors[f.properties.name] ?? f.properties.name;
-          return { name: f.properties.name, value: values.districts!.get(district) ?? 0 };
+      let most = 1;
+      for (const v of values.hubs.values()) if (v.size > most) most = v.size;
+      const sizeOf = (id: string) => small + (large - small) * Math.sqrt((values.hubs.get(id)?.size ?? 0) / most);
+      if (ownDots) {
+        // Only what moved is written: most hubs keep their colour, and their size to a tenth of a pixel.
+        view.hubs.forEach((hub, i) => {
+          const r = (sizeOf(hub.id) / 2).toFixed(1);
+          const fill = values.hubs.get(hub.id)?.colour ?? NO_COLOUR;
+          if (drawn[i].r !== r) circles[i].setAttribute('r', (drawn[i].r = r));
+          if (drawn[i].fill !== fill) circles[i].setAttribute('fill', (drawn[i].fill = fill));
         });
-        update.series.push({ id: 'regions', data: regions });
-        update.visualMap = { max: Math.max(1, ...regions.map((r) => r.value)), text: ['多', `少 · ${values.metricTitle ?? ''}`] };
+      } else {
+        const data = view.hubs.map((hub) => {
+          const colour = values.hubs.get(hub.id)?.colour ?? NO_COLOUR;
+          let index = palette.indexOf(colour);
+          if (index < 0) index = palette.push(colour) - 1;
+          const [lng, lat] = points.get(hub.id)!;
+          return [lng, lat, sizeOf(hub.id), index];
+        });
+        labelsChart.setOption({ series: [{ id: 'hubs', data }] });
       }
-      chart.setOption(update);
-      container.dataset.points = String(data.length);
+      // The districts' shades follow at most every REGIONS_EVERY_MS: a district's barely moves between two messages.
+      if (shades && values.districts && Date.now() - regionsAt >= REGIONS_EVERY_MS) {
+        regionsAt = Date.now();
+        const byOutline = new Map(mapJson.features.map((f: ShadedFeature) => [f.properties.name, values.districts!.get(source.successors[f.properties.name] ?? f.properties.name) ?? 0]));
+        shades.shade(byOutline as Map<string, number>, values.metricTitle ?? '');
+      }
+      container.dataset.points = String(view.hubs.length);
     },
-    resize: () => chart.resize(),
-    flush: () => chart.getZr().flush(),
-    dispose: () => chart.dispose(),
+    resize: () => {
+      outlinesChart.resize();
+      labelsChart.resize();
+      place();
+    },
+    flush: () => {
+      outlinesChart.getZr().flush();
+      labelsChart.getZr().flush();
+    },
+    dispose: () => {
+      outlinesChart.dispose();
+      labelsChart.dispose();
+      dotsLayer.remove();
+      shadesLayer?.remove();
+    },
   };
 }
 

@@ -16,7 +16,7 @@ import { compareDayOf } from './compare-day';
 import { activitiesPeriod, canteenPeriod, seriesPeriod } from './refresh-periods';
 import { levelOf, type ScreenLevel } from './screen-level';
 import { checkScreenKey, loadActivities, loadCanteens, loadHubs, loadSeries, type SeriesArea } from './screen-loads';
-import { loadWallFonts, namesOf, WALL_TEXT } from './wall-fonts';
+import { loadWallFonts, namesOf, useWallFonts, WALL_TEXT } from './wall-fonts';
 import { forgetScreenKey, takeScreenKey } from './screen-key';
 import { ScreenModel } from './screen-model';
 import { fitWallToWindow } from './wall-scale';
@@ -27,7 +27,10 @@ const LONGEST_RETRY_MS = 30_000;
 /** The big screen: key -> hubs over HTTP -> the wall -> one live connection. */
 export async function startScreen(): Promise<void> {
   const key = takeScreenKey();
-  if (!key) return showKeyForm(null);
+  if (!key) {
+    showKeyForm(null);
+    return loadWallFonts(WALL_TEXT).then(useWallFonts);
+  }
   const graphqlPath = document.body.dataset.graphql ?? '/graphql';
   const clock = new HubClock();
   const http = new GraphQLHttp(graphqlPath, key, clock);
@@ -53,6 +56,7 @@ export async function startScreen(): Promise<void> {
       performance.mark('xh-hubs-loaded');
       const level = levelOf(url, hubs);
       await Promise.all([...fonts, loadWallFonts(level.title + level.subtitle)]);
+      useWallFonts();
       performance.mark('xh-fonts-loaded');
       loaded = { model: new ScreenModel(level.hubs, level.focus?.id ?? null, declared.metrics), level };
     } catch (error) {
@@ -136,7 +140,12 @@ function buildWall(model: ScreenModel, { graphqlPath, key, http, clock, refuse }
       curve.setSeries(points, total, clock.now(), compare);
     });
   const reloadActivities = () =>
-    reload('the activities', async () => activities.setActivities((await loadActivities(http, focus?.id ?? null, clock.now())).filter((a) => inArea.has(a.hub.id)), clock.now()));
+    reload('the activities', async () => {
+      const today = (await loadActivities(http, focus?.id ?? null, clock.now())).filter((a) => inArea.has(a.hub.id));
+      // Their titles' slices before they are shown, as the names' (see useWallFonts).
+      await loadWallFonts(today.map((a) => a.title).join(''));
+      activities.setActivities(today, clock.now());
+    });
   const reloadCanteens = () =>
     reload('the canteens', async () => canteen.setSummaries(new Map([...(await loadCanteens(http, focus?.id ?? null))].filter(([id]) => inArea.has(id))), clock.now()));
 

@@ -25,3 +25,15 @@ export async function loadWallFonts(text: string): Promise<void> {
     console.warn('the wall font did not load:', error);
   }
 }
+
+/**
+ * From now on the page's text is set in the bundled fonts (screen.css, html.wall-fonts). Called
+ * once the slices for the text on show are loaded: chromium on a machine with no font at all
+ * (an empty fontconfig) fails a web font face whose first load is started by laying out text
+ * rather than by document.fonts.load (the face's status turns to "error" at once, before its
+ * file has arrived, and every later load of it is refused with a NetworkError): it has no font to
+ * draw the text with while it waits. Faces first used after the wall's have loaded load as usual.
+ */
+export function useWallFonts(): void {
+  document.documentElement.classList.add('wall-fonts');
+}

@@ -112,9 +112,11 @@ export async function runRollupRetention(hub: DataSource, now: Date, settings: R
     });
   }
   result.monthsRolled = await rollMonths(hub, (await state()).rolledUntil);
-  const { rolledUntil } = await state();
+  const { rolledUntil, purgedBefore } = await state();
   const keepFrom = startOfLocalDay(addDays(now, -settings.fiveMinuteDays));
-  const purgeBefore = rolledUntil && rolledUntil < keepFrom ? rolledUntil : keepFrom;
+  const due = rolledUntil && rolledUntil < keepFrom ? rolledUntil : keepFrom;
+  // Never back: the buckets before an earlier split are gone (ROLLUP_5MIN_DAYS raised since), and series read the tiers there.
+  const purgeBefore = purgedBefore && purgedBefore > due ? purgedBefore : due;
   if (rolledUntil) {
     await serialTransaction(hub, (manager) => manager.query('UPDATE rollup_tier_state SET purged_before = ? WHERE id = 1', [storedDate(hub, purgeBefore)]));
     result.fiveMinuteRowsPurged = await purgeBefore_(hub, 'metric_rollup', purgeBefore, HOUR_MS);
