@@ -3,41 +3,22 @@ import type { DemoDistrict } from '../src/core/seeding/demo-district';
 import { seededRandom } from '../src/core/seeding/seeded-random';
 import type { SeedContext } from '../src/core/seeding/seed-context';
 import { addDays, addLocalMonths, localHourOf, startOfLocalDay, startOfLocalMonth } from '../src/core/time/local-time';
-import { serialTransaction } from '../src/core/data-sources/serial-transaction';
 import { expectedArrivals } from '../src/departments/iot';
 import { MetricRollupDay } from '../src/live/feeds/rollup-tier.entity';
 import { addIntoTier, storedDate } from '../src/live/feeds/rollup-tier-sql';
+import { serialTransaction } from '../src/core/data-sources/serial-transaction';
 import { RECENT_ROLLUP_DAYS } from './seed-recent-rollups';
+import { insertTierRows, type TierRow } from './tier-rows';
 
 const HOUR_MS = 3_600_000;
-const ROWS_PER_STATEMENT = 1_000;
 /** Canteen hours (local) and the share of capacity each serves, as the health seed's meal windows. */
 const MEAL_HOURS: Record<number, number> = { 11: 0.17, 12: 0.13, 17: 0.1, 18: 0.05 };
-
-interface TierRow {
-  hubId: number;
-  metric: string;
-  at: Date;
-  value: number;
-  samples: number;
-}
-
-async function insertRows(hub: DataSource, table: string, rows: TierRow[]): Promise<void> {
-  await serialTransaction(hub, async (manager) => {
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-      const params: unknown[] = [];
-      for (const r of chunk) params.push(r.hubId, r.metric, storedDate(hub, r.at), r.value, r.samples);
-      await manager.query(`INSERT INTO ${table} (hub_id, metric, bucket_start, value, samples) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, params);
-    }
-  });
-}
 
 /**
  * `--history N`: the hub's day rollups of footfall and meals for the N days before yesterday (the
  * departments' seeded rows, yesterday and today, are the feeds' to roll up), and their hour
  * rollups for the last `hourDays` of them, as the retention job would have left them. The demo
- * seed's own days before yesterday (seed-recent-rollups, with their 5-minute rows) are kept: the
+ * seed's own days before yesterday (seed-recent-rollups: hour and day rows) are kept: the
  * history ends where they begin. Each hub has its own draw (some are cold), a weekly rhythm and a
  * slow trend; whole months have their month rows, made from all their days. The state row says
  * those days and months are rolled. Writes nothing when older day rollups are already there.
@@ -79,8 +60,8 @@ export async function seedRollupHistory(hub: DataSource, district: DemoDistrict,
       if (footfall > 0) daily.push({ hubId: h.id, metric: 'footfall', at: day, value: footfall, samples: 288 });
       if (meals > 0) daily.push({ hubId: h.id, metric: 'meals', at: day, value: meals, samples: 288 });
     }
-    await insertRows(hub, 'metric_rollup_day', daily);
-    await insertRows(hub, 'metric_rollup_hour', hours);
+    await insertTierRows(hub, 'metric_rollup_day', daily);
+    await insertTierRows(hub, 'metric_rollup_hour', hours);
     progress('rollup history (days)', d + 1, days);
   }
   // The whole months before yesterday's, from their day rows (the first one partly seeded: its rows are the days there are).

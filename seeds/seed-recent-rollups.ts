@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { DemoDistrict } from '../src/core/seeding/demo-district';
 import { seededRandom } from '../src/core/seeding/seeded-random';
-import { serialTransaction } from '../src/core/data-sources/serial-transaction';
 import { addDays, startOfLocalDay } from '../src/core/time/local-time';
 import { expectedArrivals } from '../src/departments/iot';
 import { storedDate } from '../src/live/feeds/rollup-tier-sql';
+import { insertTierRows, type TierRow } from './tier-rows';
 
 /** Days before yesterday the demo seed gives the hub's rollups of: with yesterday and today, the last 14 days. */
 export const RECENT_ROLLUP_DAYS = 12;
@@ -15,25 +15,6 @@ const SERVICES: [number, number, number][] = [
   [11, 105, 0.3],
   [17, 75, 0.15],
 ];
-
-type Row = [hubId: number, metric: string, at: Date, value: number, samples: number];
-
-/** Multi-row INSERTs: SQLite binds at most 32,766 parameters a statement. */
-async function insertRows(hub: DataSource, table: string, rows: Row[]): Promise<void> {
-  // A few hundred instants in all: each converted to the driver's form once.
-  const stored = new Map<number, unknown>();
-  const storedAt = (at: Date) => {
-    if (!stored.has(at.getTime())) stored.set(at.getTime(), storedDate(hub, at));
-    return stored.get(at.getTime());
-  };
-  await serialTransaction(hub, async (manager) => {
-    for (let i = 0; i < rows.length; i += 6_000) {
-      const chunk = rows.slice(i, i + 6_000);
-      const params = chunk.flatMap(([hubId, metric, at, value, samples]) => [hubId, metric, storedAt(at), value, samples]);
-      await manager.query(`INSERT INTO ${table} (hub_id, metric, bucket_start, value, samples) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`, params);
-    }
-  });
-}
 
 /**
  * The hub's hour and day rollups of footfall and meals for the RECENT_ROLLUP_DAYS days before
@@ -56,8 +37,8 @@ export async function seedRecentRollups(hub: DataSource, district: DemoDistrict,
   if (state?.rolled_until != null || state?.purged_before != null || Number(older.n) > 0) return false;
   const random = seededRandom(1_412);
   const canteens = new Set(district.hubs.filter((h) => h.facilities.some((f) => f.type === 'CANTEEN')).map((h) => h.id));
-  const hours: Row[] = [];
-  const days: Row[] = [];
+  const hours: TierRow[] = [];
+  const days: TierRow[] = [];
   for (let d = 0; d < RECENT_ROLLUP_DAYS; d++) {
     const day = addDays(first, d);
     // Busier at weekends, as the history seed has it.
@@ -68,7 +49,7 @@ export async function seedRecentRollups(hub: DataSource, district: DemoDistrict,
       const counted = { footfall: 0, meals: 0 };
       const add = (metric: 'footfall' | 'meals', at: number, value: number) => {
         if (value <= 0) return;
-        hours.push([h.id, metric, new Date(at), value, 12]);
+        hours.push({ hubId: h.id, metric, at: new Date(at), value, samples: 12 });
         total[metric] += value;
         counted[metric]++;
       };
@@ -86,12 +67,12 @@ export async function seedRecentRollups(hub: DataSource, district: DemoDistrict,
         }
       }
       for (const metric of ['footfall', 'meals'] as const) {
-        if (total[metric] > 0) days.push([h.id, metric, day, total[metric], 12 * counted[metric]]);
+        if (total[metric] > 0) days.push({ hubId: h.id, metric, at: day, value: total[metric], samples: 12 * counted[metric] });
       }
     }
   }
-  await insertRows(hub, 'metric_rollup_hour', hours);
-  await insertRows(hub, 'metric_rollup_day', days);
+  await insertTierRows(hub, 'metric_rollup_hour', hours);
+  await insertTierRows(hub, 'metric_rollup_day', days);
   // Rolled and purged up to yesterday, whose 5-minute rows the feeds make from the departments' rows; months are the retention job's to roll.
   await hub.query('UPDATE rollup_tier_state SET rolled_until = ?, purged_before = ? WHERE id = 1', [storedDate(hub, yesterday), storedDate(hub, yesterday)]);
   return true;

@@ -18,16 +18,12 @@ export class FreshCache<K, V> {
       const entry = this.entries.get(key);
       if (!entry || now - entry.readAt >= this.maxAgeMs) wanted.add(key);
     }
-    const values = new Map<K, V>();
     if (wanted.size > 0) {
       const stale = [...wanted];
       const readAt = performance.now();
       const found = await read(stale);
-      stale.forEach((key, i) => {
-        values.set(key, found[i]);
-        this.entries.set(key, { value: found[i], readAt });
-      });
+      stale.forEach((key, i) => this.entries.set(key, { value: found[i], readAt }));
     }
-    return keys.map((key) => (values.has(key) ? values.get(key)! : this.entries.get(key)!.value));
+    return keys.map((key) => this.entries.get(key)!.value);
   }
 }
