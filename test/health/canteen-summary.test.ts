@@ -188,7 +188,11 @@ describeEachDriver('Hub.canteen: a day at a canteen in aggregates, for screens',
     const fifty = await statementsOf(hub.url, query, { first: 50 }, screen);
     expect(fifty.data.hubs.edges.filter((e: any) => e.node.canteen !== null).length).toBeGreaterThan(5);
     expect(five.counts.health).toBe(4); // menus, meals, flagged diners, hypertensive meals
-    expect(fifty.counts).toEqual(five.counts);
+    expect(fifty.counts.health).toBe(five.counts.health);
+    // The page comes from civil's hub index, which either request may read again (it is
+    // FEED_POLL_MS old at most): one statement at most, whatever the page's size.
+    expect(fifty.counts.civil ?? 0).toBeLessThanOrEqual(1);
+    expect(Object.keys(fifty.counts).filter((source) => source !== 'civil' && source !== 'health')).toEqual([]);
   });
 
   it('is for screens: no credential is UNAUTHENTICATED, a terminal, department or resident FORBIDDEN', async () => {
