@@ -3,7 +3,8 @@
  * hubs, drawn with ECharts (SVG) from the outlines bundled with the page (hub-outlines: GCJ-02,
  * no tiles, nothing from the net). Hubs are stored in WGS-84 and converted to GCJ-02 to lie
  * where the outlines are. Labels that would overlap are hidden (labelLayout.hideOverlap), the
- * larger figure winning, so 1,000 hubs in 140 streets stay readable.
+ * larger figure winning, so 1,000 hubs in 140 streets stay readable; district names are moved
+ * apart instead (name-placement.ts), so that each keeps its name.
  *
  * Layers in the container, so that a live update touches only the dots: ECharts redraws every
  * outline of its geo component at each setOption (MapDraw rebuilds the regions), which was most
@@ -21,6 +22,7 @@ import gcoord from 'gcoord';
 import { outlines, source } from 'hub-outlines';
 import { drawDistrictShades, type ShadedFeature } from './district-shades';
 import { echarts, WALL_FONT } from './echarts-setup';
+import { namesApart } from './name-placement';
 
 export interface MapHub {
   id: string;
@@ -165,7 +167,8 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
       itemStyle: hidden,
       data: districtLabels(view.hubs, points),
       label: { show: true, formatter: '{b}', position: 'inside', color: '#ffffff', fontSize: 18, lineHeight: lineHeightOf(18), fontWeight: 700, textBorderColor: '#020a1c', textBorderWidth: 4 },
-      labelLayout: { hideOverlap: true },
+      // Every district keeps its name: the central ones, small at this scale, move apart.
+      labelLayout: namesApart(),
     });
   }
   if (focus) {
@@ -275,14 +278,17 @@ function streetsOf(hubs: readonly MapHub[], points: ReadonlyMap<string, LngLat>)
   return [...byStreet].map(([name, at]) => ({ name, at: centreOf(at), hubs: at.length }));
 }
 
-/** Each district's name at its outline's label point, or (a district the outlines predate) at the centre of its hubs. */
+/**
+ * Each district's name at the centre of its hubs, which lie in today's district: the outlines'
+ * own label points are those of 2017's districts (上城区 before 江干 joined it, 萧山区 before
+ * 钱塘区 took its east). The one with more hubs first.
+ */
 function districtLabels(hubs: readonly MapHub[], points: ReadonlyMap<string, LngLat>): { name: string; value: LngLat; symbolSize: number }[] {
-  const districts = [...new Set(hubs.map((h) => h.district))];
-  return districts.map((district) => {
-    const own = outlines.features.find((f) => f.properties.name === district);
-    const at = own ? own.properties.cp : centreOf(hubs.filter((h) => h.district === district).map((h) => points.get(h.id)!));
-    return { name: district, value: at, symbolSize: 40 };
-  });
+  // The district with more hubs is laid out first, keeping its point.
+  const hubsIn = new Map<string, number>();
+  for (const hub of hubs) hubsIn.set(hub.district, (hubsIn.get(hub.district) ?? 0) + 1);
+  const districts = [...hubsIn.keys()].sort((a, b) => hubsIn.get(b)! - hubsIn.get(a)!);
+  return districts.map((district) => ({ name: district, value: centreOf(hubs.filter((h) => h.district === district).map((h) => points.get(h.id)!)), symbolSize: 40 }));
 }
 
 function centreOf(points: readonly LngLat[]): LngLat {

@@ -58,7 +58,7 @@ export const ACTIVITIES = /* GraphQL */ `
   query ScreenActivities($from: DateTime!, $to: DateTime!, $hubId: ID) {
     activities(first: 40, filter: { from: $from, to: $to, hubId: $hubId }) {
       totalCount
-      edges { node { id title category startsAt endsAt capacity booked remaining hub { id name } } }
+      edges { node { id title category startsAt endsAt capacity booked remaining hub { id name } organizer { name } } }
     }
   }
 `;

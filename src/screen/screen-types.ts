@@ -71,6 +71,8 @@ export interface ScreenActivity {
   booked: number;
   remaining: number;
   hub: { id: string; name: string };
+  /** The social organization running it, when civil knows it. */
+  organizer: { name: string } | null;
 }
 
 export interface Page<T> {

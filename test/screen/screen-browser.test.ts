@@ -9,6 +9,24 @@ import { FOOTFALL_TODAY, shownCount, waitForConnection, waitForCount } from './h
 
 const ADMIN_SECRET = 'screen-test-admin-secret';
 
+/**
+ * The ranking's rows as shown: equal footfall shares a rank (1, 1, 3), and only a hub with some
+ * footfall gets a medal, by its rank rather than its row.
+ */
+async function expectRankedAsShown(page: Page): Promise<void> {
+  const rows = await page.locator('.rank-row').evaluateAll((items) =>
+    items.map((item) => {
+      const rank = item.querySelector<HTMLElement>('.rank-no')!;
+      return { rank: Number(rank.textContent), medal: rank.dataset.medal, value: Number(item.querySelector('.rank-value')!.textContent!.replace(/,/g, '')) };
+    }),
+  );
+  expect(rows[0]).toMatchObject({ rank: 1, medal: '1' });
+  rows.forEach((row, i) => {
+    expect(row.rank).toBe(i > 0 && row.value === rows[i - 1].value ? rows[i - 1].rank : i + 1);
+    expect(row.medal).toBe(row.rank <= 3 && row.value > 0 ? String(row.rank) : '');
+  });
+}
+
 describeInBrowser('the big screen in a real browser', () => {
   let t: TestHub;
   let proxy: CuttableProxy;
@@ -60,6 +78,7 @@ describeInBrowser('the big screen in a real browser', () => {
     const before = await shownCount(page, FOOTFALL_TODAY);
     const first = await ingestFootfall(t, iotKey, 12, 40);
     await waitForCount(page, FOOTFALL_TODAY, before + first);
+    await expectRankedAsShown(page);
 
     proxy.cut();
     await waitForConnection(page, 'lost');

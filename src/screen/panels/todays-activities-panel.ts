@@ -72,7 +72,8 @@ export class TodaysActivitiesPanel {
     const main = element('div', 'activity-main');
     const title = element('div', 'activity-title');
     title.append(element('span', `activity-chip${underWay ? ' is-on' : ''}`, underWay ? '进行中' : activity.category), activity.title);
-    main.append(title, element('div', 'activity-hub', this.model.focus ? activity.category : activity.hub.name));
+    // Under the title, where it is: the hub, or on a hub's own screen who runs it.
+    main.append(title, element('div', 'activity-hub', this.model.focus ? (activity.organizer?.name ?? '') : activity.hub.name));
     const places = element('div', `activity-places${activity.remaining <= 0 ? ' is-full' : ''}`);
     if (activity.remaining <= 0) places.append(element('b', undefined, '已约满'));
     else places.append('余 ', element('b', undefined, String(activity.remaining)), ` / ${activity.capacity}`);
