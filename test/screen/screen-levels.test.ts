@@ -37,7 +37,7 @@ async function tilesAgainst(page: Page, attribute: 'kpi' | 'district-kpi', metri
   return Object.fromEntries(metrics.map((m) => [m.name, [shown[m.name] ?? null, m.value === null ? null : Math.round(m.value)]]));
 }
 
-const ALL_DAY = { title: '全天健身指导' };
+const ALL_DAY_TITLE = '全天健身指导';
 
 const agree = (pairs: Record<string, [number | null, number | null]>) => Object.values(pairs).every(([a, b]) => a === b);
 
@@ -74,12 +74,12 @@ describeInBrowser('the wall at every level, at district and city scale, on a kio
     const [organizer] = await civil.getRepository(SocialOrganization).find({ order: { id: 'ASC' }, take: 1 });
     const today = startOfLocalDay(new Date());
     await civil.getRepository(Activity).save({
-      ...ALL_DAY,
+      title: ALL_DAY_TITLE,
       hubId: 1,
       organizationId: organizer.id,
       category: '健身',
       startsAt: today,
-      endsAt: new Date(addDays(today, 1).getTime() - 60_000),
+      endsAt: new Date(addDays(today, 1).getTime() - 1_000),
       capacity: 30,
       booked: 0,
       status: ActivityStatus.SCHEDULED,
@@ -130,9 +130,10 @@ describeInBrowser('the wall at every level, at district and city scale, on a kio
     for (const level of levels) {
       const page = await open(district, level.path);
       await page.locator(`.map-chart[data-points="${level.points}"]`).waitFor({ state: 'attached' });
-      // Read first: the activities turn a page every 10 s, and the all-day one leads the first.
+      // Read first, once the list has come: the activities turn a page every 10 s, and the all-day one leads the first.
       // Under an activity's title its hub, or on the hub's own screen who runs it (hub 1 is not in 三墩镇).
-      const allDay = await page.locator('.activity', { hasText: ALL_DAY.title }).locator('.activity-hub').allTextContents();
+      await page.locator('[data-testid="activities"] > li').first().waitFor({ state: 'attached' });
+      const allDay = await page.locator('.activity', { hasText: ALL_DAY_TITLE }).locator('.activity-hub').allTextContents();
       expect({ level: level.path, allDay }).toEqual({ level: level.path, allDay: level.allDay ? [level.allDay] : [] });
       expect({ level: level.path, ranked: await page.locator('.rank-row:visible').count() }).toEqual({ level: level.path, ranked: level.ranked });
       // The area's totals (a gauge's among them) come with the subscription's first message.

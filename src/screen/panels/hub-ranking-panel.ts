@@ -15,8 +15,9 @@ interface Row {
 }
 
 /**
- * Hubs by footfall today, the first ten, ranked 1, 1, 3 where two tie. The rows are built once and refilled as the order
- * changes; on a hub's own screen its row is marked, and shown last if it is not in the ten.
+ * Hubs by footfall today, the first ten, ranked 1, 1, 3 where two tie. The rows are built once
+ * and refilled as the order changes; on a hub's own screen its row is marked, and shown last if
+ * it is not in the ten.
  */
 export class HubRankingPanel {
   /** Its box: the wall marks it 数据暂不可用 while the department behind it is down. */
