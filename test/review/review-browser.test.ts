@@ -71,6 +71,10 @@ describeInBrowser('the review page in a real browser', () => {
     expect(first.slice(0, 3)).toEqual(['1', data.hubRanking[0].hub.name, data.hubRanking[0].hub.street]);
     expect(first[5]).toMatch(/^▲/);
     await page.locator('.review-map .map-chart[data-points="58"]').waitFor({ state: 'attached' });
+    // The wall's map with the review's own texts: its colours mean cold hubs, not crowding.
+    expect(await page.locator('.review-map .panel-title').textContent()).toBe('冷点分布');
+    expect(await page.locator('.review-map .map-note').textContent()).toBe('圆点大小：本期客流 · 红色：冷点综合体（低于区中位数）');
+    expect(await page.locator('.review-map .map-legend').count()).toBe(0);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel' }).click()]);
     expect(download.suggestedFilename()).toBe(`绩效考评_${month.from}_${month.to}.xlsx`);

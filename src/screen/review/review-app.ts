@@ -113,10 +113,11 @@ export async function startReview(): Promise<void> {
   } as unknown as ScreenModel;
   // The level the page's address names (the whole deployment unless ?district= says otherwise), as on the wall.
   const level = levelOf(new URL(location.href), mapModel.hubs);
-  const map = new DistrictMapPanel(mapBox, mapModel, level, 'footfall');
-  mapBox.querySelector('.panel-title')!.textContent = '冷点分布';
-  mapBox.querySelector('.map-legend')?.remove();
-  mapBox.querySelector('.map-note')!.textContent = '圆点大小：本期客流 · 红色：冷点综合体（低于区中位数）';
+  const map = new DistrictMapPanel(mapBox, mapModel, level, 'footfall', {
+    title: '冷点分布',
+    note: '圆点大小：本期客流 · 红色：冷点综合体（低于区中位数）',
+    crowdLegend: false,
+  });
 
   const period = (): PagePeriod => ({ from: from.value, to: to.value });
   const applyPreset = () => {
