@@ -109,7 +109,8 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
   const dotsLayer = layer(container, document.createElementNS(SVG_NS, 'svg'));
   const labelsChart = echarts.init(layer(container, document.createElement('div')), undefined, { renderer: 'svg' });
   const points = new Map(view.hubs.map((hub) => [hub.id, toMapCoords(hub.location)]));
-  const streets = streetsOf(view.hubs, points);
+  // No street outlines: streets are labels at their hubs' centre.
+  const streets = areasOf(view.hubs, points, (hub) => hub.street);
   const focus = view.hubs.find((h) => h.id === view.focusId) ?? null;
   // A street's few hubs are named, their labels laid out with the others': they stay in the labels chart.
   const ownDots = kind !== 'street';
@@ -271,24 +272,27 @@ export function drawHubMap(container: HTMLElement, view: MapView): HubMap {
   };
 }
 
-/** Each street at the centre of its hubs (no street outlines: streets are labels). */
-function streetsOf(hubs: readonly MapHub[], points: ReadonlyMap<string, LngLat>): { name: string; at: LngLat; hubs: number }[] {
-  const byStreet = new Map<string, LngLat[]>();
-  for (const hub of hubs) byStreet.set(hub.street, [...(byStreet.get(hub.street) ?? []), points.get(hub.id)!]);
-  return [...byStreet].map(([name, at]) => ({ name, at: centreOf(at), hubs: at.length }));
+/** Each area (a street, a district) at the centre of its hubs, with their number. */
+function areasOf(hubs: readonly MapHub[], points: ReadonlyMap<string, LngLat>, areaOf: (hub: MapHub) => string): { name: string; at: LngLat; hubs: number }[] {
+  const byArea = new Map<string, LngLat[]>();
+  for (const hub of hubs) {
+    const name = areaOf(hub);
+    const at = byArea.get(name) ?? [];
+    at.push(points.get(hub.id)!);
+    byArea.set(name, at);
+  }
+  return [...byArea].map(([name, at]) => ({ name, at: centreOf(at), hubs: at.length }));
 }
 
 /**
  * Each district's name at the centre of its hubs, which lie in today's district: the outlines'
  * own label points are those of 2017's districts (上城区 before 江干 joined it, 萧山区 before
- * 钱塘区 took its east). The one with more hubs first.
+ * 钱塘区 took its east). The one with more hubs first: it is laid out first, keeping its point.
  */
 function districtLabels(hubs: readonly MapHub[], points: ReadonlyMap<string, LngLat>): { name: string; value: LngLat; symbolSize: number }[] {
-  // The district with more hubs is laid out first, keeping its point.
-  const hubsIn = new Map<string, number>();
-  for (const hub of hubs) hubsIn.set(hub.district, (hubsIn.get(hub.district) ?? 0) + 1);
-  const districts = [...hubsIn.keys()].sort((a, b) => hubsIn.get(b)! - hubsIn.get(a)!);
-  return districts.map((district) => ({ name: district, value: centreOf(hubs.filter((h) => h.district === district).map((h) => points.get(h.id)!)), symbolSize: 40 }));
+  return areasOf(hubs, points, (hub) => hub.district)
+    .sort((a, b) => b.hubs - a.hubs)
+    .map((district) => ({ name: district.name, value: district.at, symbolSize: 40 }));
 }
 
 function centreOf(points: readonly LngLat[]): LngLat {

@@ -4,14 +4,13 @@ import { ApiRole } from '../../src/core/auth/api-role';
 import { SourceRegistry } from '../../src/core/data-sources/source-registry';
 import { addDays, startOfLocalDay } from '../../src/core/time/local-time';
 import { departments } from '../../src/departments';
-import { ActivityStatus } from '../../src/departments/civil/activities/activity-status';
-import { Activity } from '../../src/departments/civil/activities/activity.entity';
 import { SocialOrganization } from '../../src/departments/civil/organizations/social-organization.entity';
 import { withSource } from '../../src/core/departments/department-module';
 import { sourceDefinitions } from '../../src/hub-source';
 import { seedDepartments } from '../../seeds/seed-departments';
 import { describeInBrowser, launchChromium, type ScreenBrowser } from '../helpers/chromium';
 import { createTestDatabases } from '../helpers/test-databases';
+import { addActivity } from '../query/support/activity-fixtures';
 import { startTestHub, type TestHub } from '../helpers/test-hub';
 import { keyFor, liveOf } from '../live/live-helpers';
 import { fontconfigWithoutChinese } from './helpers/fontconfig-without-chinese';
@@ -73,16 +72,13 @@ describeInBrowser('the wall at every level, at district and city scale, on a kio
     const civil = district.hub.services.sources.get('civil');
     const [organizer] = await civil.getRepository(SocialOrganization).find({ order: { id: 'ASC' }, take: 1 });
     const today = startOfLocalDay(new Date());
-    await civil.getRepository(Activity).save({
+    await addActivity(civil, {
       title: ALL_DAY_TITLE,
-      hubId: 1,
-      organizationId: organizer.id,
       category: '健身',
+      organizationId: organizer.id,
       startsAt: today,
       endsAt: new Date(addDays(today, 1).getTime() - 1_000),
       capacity: 30,
-      booked: 0,
-      status: ActivityStatus.SCHEDULED,
       updatedAt: new Date(),
     });
     allDayOrganizer = organizer.name;
